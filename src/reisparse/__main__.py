@@ -1,0 +1,3 @@
+from reisparse.cli import run
+
+run()
