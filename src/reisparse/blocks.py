@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A list label at the start of a line: "A)", "a.", "(b)", "1.", "2)", "-", "•", "*", "–".
 _LABEL = re.compile(r"^[ \t]*(?:\(?([A-Za-z]|\d{1,2})[.)](?=\s)|([-•*–·▪●]))[ \t]+")
@@ -40,9 +41,14 @@ class Item:
         return " ".join(self.text.split())
 
 
-def lines(text: str, start: int = 0, end: int | None = None) -> list[Block]:
+def lines(text: str, start: int = 0, end: int | None = None) -> tuple[Block, ...]:
     """Non-empty lines between ``start`` and ``end`` (whitespace-only lines are skipped)."""
-    end = len(text) if end is None else end
+    return _lines(text, start, len(text) if end is None else end)
+
+
+# Sections are split into lines by several extractors in one parse; splitting once is enough.
+@lru_cache(maxsize=64)
+def _lines(text: str, start: int, end: int) -> tuple[Block, ...]:
     out: list[Block] = []
     pos = start
     while pos < end:
@@ -54,7 +60,7 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[Block]:
             lead = len(line) - len(line.lstrip())
             out.append(Block(pos + lead, pos + lead + len(stripped), stripped))
         pos = stop + 1
-    return out
+    return tuple(out)
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Block]:

@@ -16,7 +16,7 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, cast
 
 Kind = Literal["city", "island", "country"]
@@ -335,6 +335,12 @@ def _is_plausible(text: str, span: tuple[int, int], key: str, place: Place, g: _
 
 def find_places(text: str) -> list[Mention]:
     """Every city, island and country mentioned in ``text``, in order, longest name first."""
+    return list(_find_places(text))
+
+
+# Extractors ask about the same text (the whole report, a section) several times per parse.
+@lru_cache(maxsize=32)
+def _find_places(text: str) -> tuple[Mention, ...]:
     g = _data()
     spans = [match.span() for match in _CAP_TOKEN.finditer(text)]
     mentions: list[Mention] = []
@@ -361,4 +367,4 @@ def find_places(text: str) -> list[Mention]:
         if _is_plausible(text, (start, end), key, place, g):
             mentions.append(Mention(start, end, text[start:end], place))
         i += taken
-    return mentions
+    return tuple(mentions)

@@ -8,6 +8,7 @@ becomes its own ``Draft``, read from its own fields only, with spans into the pa
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -145,7 +146,7 @@ def _table_records(text: str, rows: list[Block], keys: Keys, at: int) -> list[_R
     return records
 
 
-def _tables(text: str, all_lines: list[Block]) -> list[list[Block]]:
+def _tables(text: str, all_lines: Sequence[Block]) -> list[list[Block]]:
     """Runs of table rows; two-cell runs are "label | value" pairs, which blocks read."""
     groups: list[list[Block]] = []
     for line in all_lines:

@@ -7,7 +7,6 @@ be missing; a template is chosen when at least ``min_sections`` of its headings 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,14 +16,18 @@ from reisparse.blocks import Block, lines
 from reisparse.model import Section
 from reisparse.templates import Template
 
-_NON_WORD = re.compile(r"[^\w]+")
 MIN_SCORE = 84.0
 # Headings are short; long lines are prose and cannot be headings.
 MAX_HEADING_CHARS = 120
+MAX_HEADING_SPACES = 16
+
+
+# Punctuation to spaces with str.translate: several times faster than a regex on every line of a report.
+_PUNCTUATION = str.maketrans(dict.fromkeys("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~‘’“”–—…·•", " "))
 
 
 def _key(value: str) -> str:
-    return _NON_WORD.sub(" ", value.casefold()).strip()
+    return " ".join(value.casefold().translate(_PUNCTUATION).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,7 @@ def _candidates(text: str) -> list[_Candidate]:
     return [
         _Candidate(line, _key(line.text))
         for line in lines(text)
-        if 6 <= len(line.text) <= MAX_HEADING_CHARS
+        if 6 <= len(line.text) <= MAX_HEADING_CHARS and line.text.count(" ") <= MAX_HEADING_SPACES
     ]
 
 

@@ -57,19 +57,27 @@ _SUBJECT_END = re.compile(
 
 
 def find_organisation(text: str, *, head_chars: int = 600) -> str | None:
-    """An organisation named as the author, or inferred from the Dutch city the text keeps representing."""
-    head = text[:head_chars]
+    """An organisation named as the author, or inferred from the Dutch city the text keeps representing.
+
+    In order: "namens de gemeente X" (X Dutch or unknown); "Gemeente X" in the letterhead (the first
+    ``head_chars``); a parliament chamber in the letterhead; "Gemeente X" with X Dutch anywhere; a chamber anywhere;
+    the Dutch city the text names most.
+    """
     for m in _ON_BEHALF.finditer(text):
         # Not every Dutch municipality has a town of its name (Haarlemmermeer); a foreign city is never "us".
         place = gazetteer.lookup_city(m.group(2))
         if place is None or place.country == "NL":
             return f"{_body(m.group(1))} {m.group(2)}"
-    for source in (head, text):
-        for match in _EXPLICIT.finditer(source):
+    explicit = list(_EXPLICIT.finditer(text))
+    chamber = _PARLIAMENT.search(text)
+    for in_head in (True, False):
+        for match in explicit:
+            if in_head and match.start() >= head_chars:
+                break
             place = gazetteer.lookup_city(match.group(2))
-            if (place and place.country == "NL") or source is head:
+            if in_head or (place and place.country == "NL"):
                 return f"{match.group(1)} {match.group(2)}"
-        if chamber := _PARLIAMENT.search(source):
+        if chamber and (not in_head or chamber.start() < head_chars):
             name = chamber.group(1)
             return "Tweede Kamer der Staten-Generaal" if name == "Tweede Kamer" else name
     return _inferred_municipality(text)

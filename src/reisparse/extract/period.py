@@ -18,7 +18,20 @@ from reisparse.extract.dates import (
 )
 from reisparse.model import Period
 
-_TRAVEL_DAY = re.compile(r"[^.()\n]*\b(?:reisdag(?:en)?|travel(?:ling)? days?)\b[^.()\n]*", re.I)
+_TRAVEL_DAY = re.compile(r"\b(?:reisdag(?:en)?|travel(?:ling)? days?)\b", re.I)
+_CLAUSE_END = ".()\n"
+
+
+def _clause(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around [start, end): up to a full stop, bracket or line end, within [lo, hi).
+
+    Scanning outward from the keyword keeps this linear; a regex with a leading ``[^.]*`` is quadratic.
+    """
+    left = max(text.rfind(c, lo, start) for c in _CLAUSE_END) + 1
+    right = min((i for c in _CLAUSE_END if (i := text.find(c, end, hi)) >= 0), default=hi)
+    return max(left, lo), right
+
+
 # "14 en 17 juni" lists days; "3 tot en met 7 maart" is a range.
 _LIST_JOIN = re.compile(r"(?<!\btot)\s(?:en|and|&)\s(?!met\b)")
 
@@ -32,8 +45,9 @@ class PeriodResult:
 
 def _travel_day_mentions(text: str, start: int, end: int) -> list[DateMention]:
     days: list[DateMention] = []
-    for clause in _TRAVEL_DAY.finditer(text, start, end):
-        chunk, at = clause.group(0), clause.start()
+    for keyword in _TRAVEL_DAY.finditer(text, start, end):
+        at, stop = _clause(text, keyword.start(), keyword.end(), start, end)
+        chunk = text[at:stop]
         for rng in find_ranges(chunk):
             if _LIST_JOIN.search(rng.text):
                 # "14 en 15 juni reisdagen" lists two days; it is not a stay from the 14th to the 15th.

@@ -43,8 +43,12 @@ class RawItem:
     span: tuple[int, int]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _day_heading(line: Block) -> DateMention | None:
-    if len(line.text) > MAX_DAY_HEADING or _ITEM.match(line.text):
+    # A day heading has a day number; checking that first keeps the date grammar off most lines.
+    if len(line.text) > MAX_DAY_HEADING or not _DIGIT.search(line.text) or _ITEM.match(line.text):
         return None
     found = find_dates(line.text)
     if len(found) != 1:

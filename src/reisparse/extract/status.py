@@ -14,7 +14,23 @@ _REASON = re.compile(
 )
 
 
+# Cheap substring test first: the regex alternation over a whole report costs more than the rest of this module.
+_STEMS = (
+    "annule",
+    "afgelast",
+    "afgezegd",
+    "cancel",
+    "niet door",
+    "called off",
+    "did not",
+    "gecanceld",
+)
+
+
 def find_cancellation(text: str) -> tuple[bool, str | None]:
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _STEMS):
+        return False, None
     match = _CANCELLED.search(text)
     if not match:
         return False, None
