@@ -61,7 +61,9 @@ def test_it_prints_a_summary_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "3 trip(s) from 1 file(s)" in out
 
 
-def test_it_reads_every_file_in_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_it_reads_every_file_in_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_bytes(REPORT.read_bytes())
     (tmp_path / "b.md").write_bytes(REPORT.read_bytes())
