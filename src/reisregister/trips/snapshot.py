@@ -1,0 +1,29 @@
+"""A JSON-ready picture of a trip and its rows, for the audit trail's before/after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.forms.models import model_to_dict
+
+from reisregister.trips.data import PART_KINDS, TRIP_FIELDS
+from reisregister.trips.models import Trip
+
+_ENCODER = DjangoJSONEncoder()
+_SKIP = {"id", "trip"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool, list, dict)) or value is None:
+        return value
+    return _ENCODER.default(value)
+
+
+def snapshot(trip: Trip) -> dict[str, Any]:
+    out: dict[str, Any] = {name: _plain(getattr(trip, name)) for name in TRIP_FIELDS}
+    out["status"] = trip.status
+    for kind in PART_KINDS:
+        rows = getattr(trip, kind).all()
+        out[kind] = [{k: _plain(v) for k, v in model_to_dict(row).items() if k not in _SKIP} for row in rows]
+    return out

@@ -1,0 +1,19 @@
+"""URL layout. Public: / (home), /trips/ (list and search), /trips/<id>/ (a published trip).
+Behind login: /werk/ (editors and reviewers), /accounts/, /admin/.
+
+Uploaded source documents are never served as static media: the original stays internal.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("reisregister.accounts.urls")),
+    path("werk/import/", include("reisregister.ingest.urls")),
+    path("werk/", include("reisregister.trips.urls")),
+    path("", include("reisregister.publication.urls")),
+]
