@@ -36,7 +36,9 @@ def almere(db: None) -> Organisation:
 
 
 def _user(username: str, organisation: Organisation | None, role: Role | None) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, email=f"{username}@example.org")
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.org"
+    )
     if organisation is not None and role is not None:
         Membership.objects.create(user=user, organisation=organisation, role=role)
     return user

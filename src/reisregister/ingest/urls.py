@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from reisregister.ingest import views
 
 app_name = "ingest"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("results/", views.results, name="results"),
+]

@@ -31,6 +31,7 @@ from reisregister.trips.models import (
     Traveller,
     Trip,
 )
+from reisregister.trips.snapshot import from_data as snapshot_of_data
 from reisregister.trips.snapshot import snapshot
 
 PART_MODELS: dict[str, type[models.Model]] = {
@@ -66,9 +67,10 @@ def record(trip: Trip | None, action: str, *, user: User | None, before: Any = N
     )  # fmt: skip
 
 
-def _write_parts(trip: Trip, data: TripData) -> None:
-    for kind in PART_KINDS:
-        PART_MODELS[kind].objects.filter(trip=trip).delete()  # type: ignore[attr-defined]
+def _write_parts(trip: Trip, data: TripData, *, new: bool = False) -> None:
+    if not new:  # a brand-new trip has no rows to replace; skipping eight DELETEs matters for bulk import
+        for kind in PART_KINDS:
+            PART_MODELS[kind].objects.filter(trip=trip).delete()  # type: ignore[attr-defined]
     goals: dict[str, Goal] = {}
     for position, row in enumerate(data.goals):
         goal = Goal.objects.create(trip=trip, position=position, **row)
@@ -113,8 +115,8 @@ def create_trip(
                     source_document=source_document, source_trip_index=source_trip_index)  # fmt: skip
         _apply_fields(trip, data)
         trip.save()
-        _write_parts(trip, data)
-        record(trip, action, user=user, after=snapshot(trip))
+        _write_parts(trip, data, new=True)
+        record(trip, action, user=user, after=snapshot_of_data(data))
     return trip
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.models import model_to_dict
 
-from reisregister.trips.data import PART_KINDS, TRIP_FIELDS
+from reisregister.trips.data import PART_KINDS, TRIP_FIELDS, TripData
 from reisregister.trips.models import Trip
 
 _ENCODER = DjangoJSONEncoder()
@@ -26,4 +26,13 @@ def snapshot(trip: Trip) -> dict[str, Any]:
     for kind in PART_KINDS:
         rows = getattr(trip, kind).all()
         out[kind] = [{k: _plain(v) for k, v in model_to_dict(row).items() if k not in _SKIP} for row in rows]
+    return out
+
+
+def from_data(data: TripData) -> dict[str, Any]:
+    """The same picture from the data a trip is being created with: no queries (bulk import creates many)."""
+    out: dict[str, Any] = {name: _plain(getattr(data, name)) for name in TRIP_FIELDS}
+    out["status"] = "draft"
+    for kind in PART_KINDS:
+        out[kind] = [{k: _plain(v) for k, v in row.items()} for row in getattr(data, kind)]
     return out

@@ -1,0 +1,299 @@
+"""The publication boundary: the only way public pages (and the search index) read trips.
+
+Everything returned is a plain immutable view object (see ``objects``) built from a trip whose status is
+*published*; any other trip is ``TripNotFound``, which views turn into a 404. The source text, the parser's
+output and the review internals (evidence spans, unconfirmed marks) never leave this module: publishing means
+a reviewer approved the values, so they are shown as they are.
+
+Every piece of free text passes through ``redact_for_publication`` on its way out: the single place where a
+later Woo redaction step (names of civil servants, personal details) will plug in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from itertools import groupby
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from reisregister.organisations.models import Organisation
+from reisregister.publication import facts
+from reisregister.publication.objects import (
+    Choice,
+    FilterOptions,
+    HeadlineFigures,
+    PublicContact,
+    PublicCost,
+    PublicCostTotal,
+    PublicDestination,
+    PublicDocument,
+    PublicFollowUp,
+    PublicGoal,
+    PublicOrganisation,
+    PublicOutcome,
+    PublicProgrammeDay,
+    PublicProgrammeItem,
+    PublicTraveller,
+    PublicTrip,
+    PublicTripSummary,
+    country_name,
+)
+from reisregister.trips.models import Destination, Status, Trip
+
+# Columns a public page never needs; some are large (the source text, the parser's JSON).
+_INTERNAL = (
+    "source_text", "field_evidence", "unconfirmed_fields", "created_by", "source_document__parser_output",
+    "source_document__warnings",
+)  # fmt: skip
+_PARTS = ("travellers", "goals", "outcomes", "programme", "contacts", "follow_ups", "costs")
+_PREFETCHED = "public_"
+_WEB_SCHEMES = ("http://", "https://")
+
+
+class TripNotFound(LookupError):
+    """No published trip with this id: it does not exist, or it is a draft, submitted or withdrawn."""
+
+
+def redact_for_publication(text: str) -> str:
+    """Woo redaction hook: every free text shown publicly or indexed for search passes through here.
+
+    It returns the text unchanged for now; the redaction step will replace personal data here, in one place.
+    """
+    return text
+
+
+def _text(value: object) -> str:
+    return redact_for_publication(str(value or ""))
+
+
+def _published() -> QuerySet[Trip]:
+    return Trip.objects.filter(status=Status.PUBLISHED)
+
+
+def _destinations() -> Prefetch[str, QuerySet[Destination], str]:
+    return Prefetch(
+        "destinations",
+        queryset=Destination.objects.order_by("position", "pk"),
+        to_attr=_PREFETCHED + "destinations",
+    )
+
+
+def _rows(trip: Trip, part: str) -> list[Any]:
+    """The prefetched rows of one part of a trip. Prefetched into plain lists: reading a related manager
+    clones a queryset each time, which dominates when the search index is rebuilt from every trip."""
+    rows: list[Any] = getattr(trip, _PREFETCHED + part)
+    return rows
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def get_trip(trip_id: int) -> PublicTrip:
+    """The published trip with this id, every public section filled in. TripNotFound otherwise."""
+    found = list(_full(_published().filter(pk=trip_id)))
+    if not found:
+        raise TripNotFound(trip_id)
+    return found[0]
+
+
+def iter_published(*, batch_size: int = 500) -> Iterator[PublicTrip]:
+    """All published trips, fully built, in batches (for the search index)."""
+    ids = list(_published().order_by("pk").values_list("pk", flat=True))
+    for first in range(0, len(ids), batch_size):
+        yield from _full(_published().filter(pk__in=ids[first : first + batch_size]).order_by("pk"))
+
+
+def summaries(trip_ids: Sequence[int]) -> list[PublicTripSummary]:
+    """The published trips among ``trip_ids``, in the order given; the others are left out."""
+    trips = (
+        _published().filter(pk__in=list(trip_ids)).select_related("organisation")
+        .only("pk", "title", "start_date", "end_date", "purpose", "cancelled", "published_at",
+              "organisation__name", "organisation__tooi_code")
+        .prefetch_related(_destinations())
+    )  # fmt: skip
+    by_id = {trip.pk: _summary(trip) for trip in trips}
+    return [by_id[trip_id] for trip_id in trip_ids if trip_id in by_id]
+
+
+def latest(limit: int = 6) -> list[PublicTripSummary]:
+    """The most recently published trips."""
+    ids = list(_published().order_by("-published_at", "-pk").values_list("pk", flat=True)[:limit])
+    return summaries(ids)
+
+
+def headline_figures(today: dt.date | None = None) -> HeadlineFigures:
+    """A few numbers about the register: published trips only."""
+    year = (today or timezone.localdate()).year
+    values, counts = facts.published_values(), facts.trip_counts(year)
+    return HeadlineFigures(
+        trips=counts.trips,
+        countries=len(values.countries),
+        organisations=len(values.organisations),
+        trips_this_year=counts.in_year,
+        year=year,
+    )
+
+
+def filter_options() -> FilterOptions:
+    """The years, organisations and countries that published trips have, for the filter form."""
+    values = facts.published_values()
+    countries = sorted(
+        (Choice(code, country_name(code)) for code in values.countries), key=lambda c: c.label
+    )
+    return FilterOptions(
+        years=values.years,
+        organisations=tuple(Choice(code, _text(name)) for code, name in values.organisations),
+        countries=tuple(countries),
+    )
+
+
+# --------------------------------------------------------------------------- building view objects
+
+
+def _full(trips: QuerySet[Trip]) -> Iterator[PublicTrip]:
+    query = (
+        trips.select_related("organisation", "source_document").defer(*_INTERNAL)
+        .prefetch_related(_destinations(), *(Prefetch(part, to_attr=_PREFETCHED + part) for part in _PARTS))
+    )  # fmt: skip
+    for trip in query:
+        yield _trip(trip)
+
+
+def _organisation(organisation: Organisation) -> PublicOrganisation:
+    return PublicOrganisation(name=_text(organisation.name), code=organisation.tooi_code)
+
+
+def _destination_rows(trip: Trip) -> tuple[PublicDestination, ...]:
+    return tuple(PublicDestination(_text(d.city), d.country) for d in _rows(trip, "destinations"))
+
+
+def _summary(trip: Trip) -> PublicTripSummary:
+    return PublicTripSummary(
+        id=trip.pk, title=_text(trip.title), organisation=_organisation(trip.organisation),
+        start_date=trip.start_date, end_date=trip.end_date, destinations=_destination_rows(trip),
+        purpose=_text(trip.purpose), cancelled=trip.cancelled, published_at=trip.published_at,
+    )  # fmt: skip
+
+
+def _trip(trip: Trip) -> PublicTrip:
+    goals, other_outcomes = _goals(trip)
+    costs = tuple(
+        PublicCost(c.category, c.estimated_amount, c.actual_amount, c.currency, _text(c.payer))
+        for c in _rows(trip, "costs")
+    )  # fmt: skip
+    return PublicTrip(
+        id=trip.pk,
+        title=_text(trip.title),
+        organisation=_organisation(trip.organisation),
+        start_date=trip.start_date,
+        end_date=trip.end_date,
+        travel_days=_travel_days(trip.travel_days),
+        purpose=_text(trip.purpose),
+        event_name=_text(trip.event_name),
+        event_url=trip.event_url if _is_web_address(trip.event_url) else "",
+        transport_mode=trip.transport_mode,
+        funding=trip.funding,
+        funding_party=_text(trip.funding_party),
+        cancelled=trip.cancelled,
+        cancellation_reason=_text(trip.cancellation_reason),
+        links=tuple(str(link) for link in trip.links or () if _is_web_address(link)),
+        travellers=tuple(
+            PublicTraveller(_text(t.role), t.category, _text(t.name))
+            for t in _rows(trip, "travellers")
+        ),
+        destinations=_destination_rows(trip),
+        goals=goals,
+        other_outcomes=other_outcomes,
+        programme=_programme(trip),
+        contacts=tuple(
+            PublicContact(_text(c.role), _text(c.organisation), _text(c.city), c.country, c.count)
+            for c in _rows(trip, "contacts")
+        ),
+        follow_ups=tuple(
+            PublicFollowUp(
+                _text(f.action), _texts(f.counterparties), _text(f.owner), f.due_date, f.status
+            )
+            for f in _rows(trip, "follow_ups")
+        ),
+        costs=costs,
+        cost_totals=_cost_totals(costs),
+        document=_document(trip),
+        published_at=trip.published_at,
+    )
+
+
+def _texts(values: Iterable[object] | None) -> tuple[str, ...]:
+    return tuple(_text(value) for value in values or () if value)
+
+
+def _is_web_address(value: object) -> bool:
+    # Only http(s) becomes a link: a "javascript:" address from an imported document must never be clickable.
+    return isinstance(value, str) and value.lower().startswith(_WEB_SCHEMES)
+
+
+def _travel_days(values: Iterable[object] | None) -> tuple[dt.date, ...]:
+    days = []
+    for value in values or ():
+        try:
+            days.append(dt.date.fromisoformat(str(value)))
+        except ValueError:
+            continue  # validation refuses these; an old record may still hold one
+    return tuple(sorted(days))
+
+
+def _goals(trip: Trip) -> tuple[tuple[PublicGoal, ...], tuple[PublicOutcome, ...]]:
+    by_goal: dict[int | None, list[PublicOutcome]] = defaultdict(list)
+    for outcome in _rows(trip, "outcomes"):
+        by_goal[outcome.goal_id].append(PublicOutcome(_text(outcome.text), outcome.achieved))
+    known = set()
+    goals = []
+    for goal in _rows(trip, "goals"):
+        known.add(goal.pk)
+        goals.append(PublicGoal(goal.label, _text(goal.text), tuple(by_goal.get(goal.pk, ()))))
+    others = tuple(o for goal_id, rows in by_goal.items() if goal_id not in known for o in rows)
+    return tuple(goals), others
+
+
+def _programme(trip: Trip) -> tuple[PublicProgrammeDay, ...]:
+    items = sorted(
+        (
+            PublicProgrammeItem(p.date, p.start_time, p.end_time, _text(p.title), _texts(p.speakers), _text(p.location))
+            for p in _rows(trip, "programme")
+        ),
+        # Undated items last; within a day by start time, keeping the report's order for equal times.
+        key=lambda item: (item.date is None, item.date or dt.date.min, item.start_time is None,
+                          item.start_time or dt.time.min),
+    )  # fmt: skip
+    return tuple(
+        PublicProgrammeDay(day, tuple(rows))
+        for day, rows in groupby(items, key=lambda item: item.date)
+    )
+
+
+def _cost_totals(costs: tuple[PublicCost, ...]) -> tuple[PublicCostTotal, ...]:
+    currencies = dict.fromkeys(cost.currency for cost in costs)
+    return tuple(
+        PublicCostTotal(
+            currency,
+            _sum(cost.estimated for cost in costs if cost.currency == currency),
+            _sum(cost.actual for cost in costs if cost.currency == currency),
+        )
+        for currency in currencies
+    )
+
+
+def _sum(amounts: Iterable[Decimal | None]) -> Decimal | None:
+    stated = [amount for amount in amounts if amount is not None]
+    return sum(stated, Decimal(0)) if stated else None
+
+
+def _document(trip: Trip) -> PublicDocument | None:
+    document = trip.source_document
+    if document is None:
+        return None
+    return PublicDocument(_text(document.original_filename), document.media_type, document.pages)

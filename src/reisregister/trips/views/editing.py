@@ -1,0 +1,161 @@
+"""The report form (new and edit) and the review screen. Both save through ``trips.service``.
+
+A save that loses a race (someone else saved first) re-renders the form with everything the user typed and
+explains what happened; nothing is overwritten without the user seeing the other version first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from reisregister.accounts import service as accounts
+from reisregister.trips import places, service, workflow
+from reisregister.trips.forms import TripEditor
+from reisregister.trips.models import Trip
+from reisregister.trips.views import page
+from reisregister.trips.views.access import login_required, transitions_for, trip_for, user_of
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_trip(request: HttpRequest) -> HttpResponse:
+    organisations = accounts.organisations_for(user_of(request))
+    if not organisations.exists():
+        raise PermissionDenied(_("You are not an editor of any organisation."))
+    if request.method == "POST":
+        editor = TripEditor(request.POST, organisations=organisations, extra=2)
+        if editor.is_valid():
+            saved = _save_new(request, editor)
+            if saved is not None:
+                return saved
+    else:
+        editor = TripEditor(organisations=organisations, extra=2)
+    return _render(request, editor, mode="new")
+
+
+def _save_new(request: HttpRequest, editor: TripEditor) -> HttpResponse | None:
+    user = user_of(request)
+    try:
+        trip = service.create_trip(editor.organisation(), editor.trip_data(), user=user)
+    except ValidationError as exc:
+        editor.add_errors(exc.message_dict)
+        return None
+    messages.success(request, _("The trip was saved as a draft."))
+    if request.POST.get("action") == "submit":
+        _submit(request, trip)
+    return redirect("trips:edit", pk=trip.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_trip(request: HttpRequest, pk: int) -> HttpResponse:
+    return _existing(request, pk, mode="edit")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_trip(request: HttpRequest, pk: int) -> HttpResponse:
+    return _existing(request, pk, mode="review")
+
+
+def _existing(request: HttpRequest, pk: int, *, mode: str) -> HttpResponse:
+    trip = trip_for(request, pk)
+    review = mode == "review"
+    if request.method != "POST":
+        return _render(request, TripEditor(trip=trip, review=review), mode=mode, trip=trip)
+    editor = TripEditor(request.POST, trip=trip, review=review)
+    if not editor.is_valid():
+        return _render(request, editor, mode=mode, trip=trip)
+    try:
+        return _save_existing(request, editor, trip, mode)
+    except ValidationError as exc:
+        editor.add_errors(exc.message_dict)
+        return _render(request, editor, mode=mode, trip=trip)
+    except service.ConflictError as exc:
+        return _conflict(request, pk, exc.current_version, mode)
+    except PermissionDenied as exc:
+        # A trip that was published meanwhile: say so, and keep what the user typed on the page.
+        messages.error(request, str(exc))
+        return _render(request, editor, mode=mode, trip=trip, status=403)
+
+
+def _save_existing(request: HttpRequest, editor: TripEditor, trip: Trip, mode: str) -> HttpResponse:
+    user = user_of(request)
+    version = editor.trip_form.cleaned_data.get("version")
+    expected = version if isinstance(version, int) else -1
+    action = request.POST.get("action", "save")
+    if editor.changed():
+        trip = service.save_trip(trip.pk, editor.trip_data(), user=user, expected_version=expected)
+        expected = trip.version
+        messages.success(request, _("Your changes were saved."))
+    elif action == "save":
+        messages.info(request, _("Nothing had changed, so nothing was saved."))
+    if action == "confirm_all":
+        trip = service.confirm_all(trip.pk, user=user, expected_version=expected)
+        messages.success(request, _("All values of this trip are now confirmed."))
+    elif action == "submit":
+        _submit(request, trip)
+    return redirect(f"trips:{mode}", pk=trip.pk)
+
+
+def _submit(request: HttpRequest, trip: Trip) -> None:
+    try:
+        service.transition(trip.pk, "submit", user=user_of(request))
+    except (service.TransitionError, PermissionDenied) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The trip was submitted for review."))
+
+
+def _conflict(request: HttpRequest, pk: int, current_version: int, mode: str) -> HttpResponse:
+    """Show the form again with the user's values, now based on the current version: saving again is a
+    deliberate choice made after seeing that version, not an accident."""
+    trip = trip_for(request, pk)
+    data: QueryDict = request.POST.copy()
+    data["version"] = str(current_version)
+    editor = TripEditor(data, trip=trip, review=mode == "review")
+    editor.is_valid()
+    conflict = {"version": current_version, "url": reverse(f"trips:{mode}", args=[pk])}
+    return _render(request, editor, mode=mode, trip=trip, status=409, conflict=conflict)
+
+
+def _render(
+    request: HttpRequest,
+    editor: TripEditor,
+    *,
+    mode: str,
+    trip: Trip | None = None,
+    status: int = 200,
+    conflict: dict[str, Any] | None = None,
+) -> HttpResponse:
+    source_text = trip.source_text if trip is not None and mode == "review" else ""
+    context = page.build(editor, source_text=source_text)
+    editable = trip is None or trip.status in workflow.EDITABLE
+    transitions = transitions_for(user_of(request), trip) if trip is not None else []
+    can_submit = trip is None or any(step.name == "submit" for step in transitions)
+    if editable:
+        # The form has its own "save and submit": a separate submit button would drop unsaved edits.
+        transitions = [step for step in transitions if step.name != "submit"]
+    context.update(
+        mode=mode,
+        trip=trip,
+        review=mode == "review",
+        source_text=source_text,
+        editable=editable,
+        conflict=conflict,
+        unconfirmed=page.unconfirmed_count(context),
+        transitions=transitions,
+        can_submit=can_submit,
+        countries=places.country_choices(),
+        has_source=trip is not None and trip.source_document_id is not None,
+        extra_errors=editor.trip_form.non_field_errors(),
+    )
+    return render(request, "trips/trip_form.html", context, status=status)

@@ -1,0 +1,105 @@
+"""Two people editing the same trip: the second save gets a clear conflict message and loses nothing."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from reisregister.accounts.models import User
+from reisregister.organisations.models import Organisation
+from reisregister.trips import service
+from reisregister.trips.data import TripData
+from reisregister.trips.models import Trip
+from tests.register.formpost import Fields, as_post, english_client, fields_of
+
+
+@pytest.fixture
+def trip(den_haag: Organisation, alice: User) -> Trip:
+    data = TripData(
+        title="Werkbezoek Gent",
+        goals=[{"label": "A", "text": "Leren", "span_start": 0, "span_end": 5, "confirmed": False}],
+    )
+    return service.create_trip(den_haag, data, user=alice, validate=False)
+
+
+def _open(client: Client, trip: Trip, page: str = "edit") -> tuple[str, Fields]:
+    url = f"/werk/trips/{trip.pk}/{page}/"
+    return url, fields_of(client.get(url).content)
+
+
+def test_the_second_save_is_refused_with_an_explanation_and_loses_nothing(
+    alice: User, bob: User, trip: Trip
+) -> None:
+    first, second = english_client(alice), english_client(bob)
+    url, alice_form = _open(first, trip)
+    _, bob_form = _open(second, trip)
+    assert first.post(url, as_post(alice_form, {"title": "Alice's title"})).status_code == 302
+
+    bob_changes: dict[str, str | list[str]] = {
+        "title": "Bob's title",
+        "goals-0-text": "Bob's goal",
+        "goals-1-text": "Bob's new goal",
+    }
+    response = second.post(url, as_post(bob_form, bob_changes))
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Someone else saved this trip first" in html
+    assert "someone else saved version 2 of this trip" in html
+    assert "See the current version 2" in html
+    assert f'href="/werk/trips/{trip.pk}/edit/" target="_blank"' in html
+    # Everything Bob typed is still in the form...
+    kept = fields_of(html)
+    assert kept["title"] == ["Bob's title"]
+    assert kept["goals-0-text"] == ["Bob's goal"]
+    assert kept["goals-1-text"] == ["Bob's new goal"]
+    # ...and nothing of Alice's was overwritten.
+    trip.refresh_from_db()
+    assert (trip.title, trip.version) == ("Alice's title", 2)
+    assert list(trip.goals.values_list("text", flat=True)) == ["Leren"]
+
+
+def test_saving_again_after_seeing_the_conflict_is_a_deliberate_overwrite(
+    alice: User, bob: User, trip: Trip
+) -> None:
+    first, second = english_client(alice), english_client(bob)
+    url, alice_form = _open(first, trip)
+    _, bob_form = _open(second, trip)
+    first.post(url, as_post(alice_form, {"title": "Alice's title"}))
+    conflict = second.post(url, as_post(bob_form, {"title": "Bob's title"}))
+    kept = fields_of(conflict.content)
+    assert kept["version"] == ["2"]
+
+    assert second.post(url, kept).status_code == 302
+    trip.refresh_from_db()
+    assert (trip.title, trip.version) == ("Bob's title", 3)
+    assert trip.audit_events.filter(action="edited").count() == 2
+
+
+def test_confirming_everything_after_someone_else_saved_is_a_conflict_too(
+    alice: User, bob: User, trip: Trip
+) -> None:
+    reviewer, editor = english_client(bob), english_client(alice)
+    url, stale = _open(reviewer, trip, "review")
+    edit_url, fresh = _open(editor, trip)
+    editor.post(edit_url, as_post(fresh, {"title": "Changed meanwhile"}))
+
+    response = reviewer.post(url, as_post(stale, {"action": "confirm_all"}))
+
+    assert response.status_code == 409
+    trip.refresh_from_db()
+    assert not trip.goals.get().confirmed
+    assert trip.title == "Changed meanwhile"
+
+
+def test_a_save_that_matches_the_current_version_is_not_a_conflict(
+    alice: User, bob: User, trip: Trip
+) -> None:
+    first, second = english_client(alice), english_client(bob)
+    url, alice_form = _open(first, trip)
+    _, bob_form = _open(second, trip)
+    first.post(url, as_post(alice_form, {"title": "Alice's title"}))
+    # Bob's stale form now holds exactly what is stored: there is nothing to overwrite, so no conflict.
+    assert second.post(url, as_post(bob_form, {"title": "Alice's title"})).status_code == 302
+    trip.refresh_from_db()
+    assert trip.version == 2
