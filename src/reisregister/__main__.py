@@ -9,9 +9,14 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reisregister.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except ImproperlyConfigured as exc:
+        # Unsafe or malformed settings: one clear line, not a traceback.
+        sys.exit(f"reisregister: {exc}")
 
 
 if __name__ == "__main__":

@@ -66,7 +66,12 @@ def database_from_url(url: str, base_dir: Path) -> dict[str, Any]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(path),
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
+            # WAL lets readers work during writes; synchronous=NORMAL is safe with WAL and halves commit cost.
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     if parts.scheme in ("postgres", "postgresql"):
         return {
@@ -79,7 +84,9 @@ def database_from_url(url: str, base_dir: Path) -> dict[str, Any]:
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }
-    raise ImproperlyConfigured(f"DATABASE_URL must start with sqlite:// or postgres://, got {parts.scheme!r}")
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must start with sqlite:// or postgres://, got {parts.scheme!r}"
+    )
 
 
 DEV_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"

@@ -134,8 +134,16 @@ def split_role_name(tokens: list[str]) -> tuple[str | None, str | None]:
     if not caps:
         return (" ".join(tokens[:n]) or None), None
     first = caps[-2] if len(caps) >= 2 else caps[-1]
+    if len(caps) == 1 and _is_place(run[caps[0]]):
+        # "delegatie van Almere": a single capitalised word that is a place names where they came from.
+        return (" ".join(tokens[:n]) or None), None
     role = " ".join(tokens[:n] + run[:first]) or None
     return (role if n else None), " ".join(run[first:])
+
+
+def _is_place(word: str) -> bool:
+    word = word.strip(".,;:()")
+    return gazetteer.lookup_city(word) is not None or gazetteer.lookup_country(word) is not None
 
 
 def _traveller(piece: str) -> Traveller | None:

@@ -45,4 +45,6 @@ def organisations_for(user: User, role: Role = Role.EDITOR) -> QuerySet[Organisa
     if user.is_superuser:
         return Organisation.objects.all()
     roles = [r for r, rank in _RANK.items() if rank >= _RANK[role]]
-    return Organisation.objects.filter(memberships__user=user, memberships__role__in=roles).distinct()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role__in=roles
+    ).distinct()

@@ -14,7 +14,10 @@ def _upload_to(instance: SourceDocument, filename: str) -> str:
 
 class SourceDocument(models.Model):
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="documents", verbose_name=_("organisation")
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name=_("organisation"),
     )
     file = models.FileField(_("file"), upload_to=_upload_to, max_length=300)
     original_filename = models.CharField(_("file name"), max_length=300, blank=True)
@@ -23,13 +26,21 @@ class SourceDocument(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"))
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     ocr = models.BooleanField(_("read with OCR"), default=False)
-    parser_output = models.JSONField(_("parser output"), default=list, help_text=_("The reisparse.report/1 objects."))
+    parser_output = models.JSONField(
+        _("parser output"), default=list, help_text=_("The reisparse.report/1 objects.")
+    )
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["organisation", "sha256"], name="one_document_per_content")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "sha256"], name="one_document_per_content"
+            )
+        ]
         verbose_name = _("source document")
         verbose_name_plural = _("source documents")
 

@@ -10,4 +10,4 @@ class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("name", "tooi_code", "kind", "home_city")
     list_filter = ("kind",)
     search_fields = ("name", "tooi_code", "slug")
-    prepopulated_fields = {"slug": ("name",)}  # noqa: RUF012
+    prepopulated_fields = {"slug": ("name",)}

@@ -19,7 +19,12 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     # TOOI identifier, e.g. gm0518 for Den Haag: how DiWoo and the Woo-index name a publisher.
     tooi_code = models.CharField(_("TOOI code"), max_length=20, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.MUNICIPALITY)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.MUNICIPALITY,
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     home_city = models.CharField(_("home city"), max_length=100, blank=True)
     home_country = models.CharField(_("home country"), max_length=2, default="NL")

@@ -16,7 +16,16 @@ TRIP_FIELDS = (
     "title", "purpose", "start_date", "end_date", "travel_days", "year_inferred", "event_name", "event_url",
     "transport_mode", "funding", "funding_party", "cancelled", "cancellation_reason", "links",
 )  # fmt: skip
-PART_KINDS = ("travellers", "destinations", "goals", "programme", "contacts", "outcomes", "follow_ups", "costs")
+PART_KINDS = (
+    "travellers",
+    "destinations",
+    "goals",
+    "programme",
+    "contacts",
+    "outcomes",
+    "follow_ups",
+    "costs",
+)
 
 
 @dataclass

@@ -68,7 +68,9 @@ def record(trip: Trip | None, action: str, *, user: User | None, before: Any = N
 
 
 def _write_parts(trip: Trip, data: TripData, *, new: bool = False) -> None:
-    if not new:  # a brand-new trip has no rows to replace; skipping eight DELETEs matters for bulk import
+    if (
+        not new
+    ):  # a brand-new trip has no rows to replace; skipping eight DELETEs matters for bulk import
         for kind in PART_KINDS:
             PART_MODELS[kind].objects.filter(trip=trip).delete()  # type: ignore[attr-defined]
     goals: dict[str, Goal] = {}
@@ -130,7 +132,9 @@ def save_trip(trip_id: int, data: TripData, *, user: User, expected_version: int
         if not accounts.can_edit(user, trip.organisation_id):
             raise PermissionDenied(_("You may not edit this trip."))
         if trip.status not in workflow.EDITABLE:
-            raise PermissionDenied(_("A published or withdrawn trip cannot be edited; reopen it first."))
+            raise PermissionDenied(
+                _("A published or withdrawn trip cannot be edited; reopen it first.")
+            )
         if trip.version != expected_version:
             raise ConflictError(trip.version)
         before = snapshot(trip)
@@ -142,18 +146,23 @@ def save_trip(trip_id: int, data: TripData, *, user: User, expected_version: int
     return trip
 
 
-def transition(trip_id: int, name: str, *, user: User | None, reason: str = "", check_permission: bool = True) -> Trip:
+def transition(
+    trip_id: int, name: str, *, user: User | None, reason: str = "", check_permission: bool = True
+) -> Trip:
     """Move a trip along the workflow table; writes the AuditEvent in the same transaction."""
     step = workflow.BY_NAME.get(name)
     if step is None:
         raise TransitionError(_("Unknown transition: %(name)s") % {"name": name})
     with transaction.atomic():
         trip = Trip.objects.select_for_update().get(pk=trip_id)
-        if check_permission and (user is None or not accounts.has_role(user, trip.organisation_id, step.role)):
+        if check_permission and (
+            user is None or not accounts.has_role(user, trip.organisation_id, step.role)
+        ):
             raise PermissionDenied(_("You may not %(action)s this trip.") % {"action": step.name})
         if trip.status != step.source:
             raise TransitionError(
-                _("A %(status)s trip cannot be %(action)s.") % {"status": trip.get_status_display(), "action": step.name}
+                _("A %(status)s trip cannot be %(action)s.")
+                % {"status": trip.get_status_display(), "action": step.name}
             )
         if step.needs_reason and not reason.strip():
             raise TransitionError(_("Give a reason."))
@@ -166,7 +175,9 @@ def transition(trip_id: int, name: str, *, user: User | None, reason: str = "", 
             trip.withdrawn_reason = reason
         trip.version += 1
         trip.save()
-        record(trip, step.name, user=user, before=before, after={"status": trip.status}, note=reason)
+        record(
+            trip, step.name, user=user, before=before, after={"status": trip.status}, note=reason
+        )
         transaction.on_commit(lambda: _after_transition(trip.pk))
     return trip
 

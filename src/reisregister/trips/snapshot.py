@@ -25,7 +25,9 @@ def snapshot(trip: Trip) -> dict[str, Any]:
     out["status"] = trip.status
     for kind in PART_KINDS:
         rows = getattr(trip, kind).all()
-        out[kind] = [{k: _plain(v) for k, v in model_to_dict(row).items() if k not in _SKIP} for row in rows]
+        out[kind] = [
+            {k: _plain(v) for k, v in model_to_dict(row).items() if k not in _SKIP} for row in rows
+        ]
     return out
 
 

@@ -33,7 +33,8 @@ def errors_of(data: TripData) -> dict[str, list[str]]:
         errors.setdefault("title", []).append(_("Give the trip a title."))
     if data.start_date and data.end_date and data.end_date < data.start_date:
         errors.setdefault("end_date", []).append(
-            _("The end date %(end)s is before the start date %(start)s.") % {"end": data.end_date, "start": data.start_date}
+            _("The end date %(end)s is before the start date %(start)s.")
+            % {"end": data.end_date, "start": data.start_date}
         )
     if day_errors := _travel_day_errors(data):
         errors.setdefault("travel_days", []).extend(day_errors)
@@ -42,13 +43,20 @@ def errors_of(data: TripData) -> dict[str, list[str]]:
         label = outcome.get("goal_label") or ""
         if label and label not in labels:
             errors.setdefault("outcomes", []).append(
-                _("An outcome refers to goal %(label)s, but there is no goal %(label)s.") % {"label": label}
+                _("An outcome refers to goal %(label)s, but there is no goal %(label)s.")
+                % {"label": label}
             )
     for item in data.programme:
         day = item.get("date")
-        if day and data.start_date and data.end_date and not data.start_date <= day <= data.end_date:
+        if (
+            day
+            and data.start_date
+            and data.end_date
+            and not data.start_date <= day <= data.end_date
+        ):
             errors.setdefault("programme", []).append(
-                _("Programme item “%(title)s” on %(day)s lies outside the period.") % {"title": item.get("title", ""), "day": day}
+                _("Programme item “%(title)s” on %(day)s lies outside the period.")
+                % {"title": item.get("title", ""), "day": day}
             )
     if data.cancelled and not data.cancellation_reason.strip():
         errors.setdefault("cancellation_reason", []).append(_("Say why the trip was cancelled."))

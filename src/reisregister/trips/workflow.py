@@ -36,9 +36,23 @@ class Transition:
 
 TRANSITIONS: tuple[Transition, ...] = (
     Transition("submit", Status.DRAFT, Status.SUBMITTED, Role.EDITOR, _("Submit for review")),
-    Transition("return", Status.SUBMITTED, Status.DRAFT, Role.REVIEWER, _("Return to the editor"), needs_reason=True),
+    Transition(
+        "return",
+        Status.SUBMITTED,
+        Status.DRAFT,
+        Role.REVIEWER,
+        _("Return to the editor"),
+        needs_reason=True,
+    ),
     Transition("publish", Status.SUBMITTED, Status.PUBLISHED, Role.REVIEWER, _("Publish")),
-    Transition("withdraw", Status.PUBLISHED, Status.WITHDRAWN, Role.REVIEWER, _("Withdraw"), needs_reason=True),
+    Transition(
+        "withdraw",
+        Status.PUBLISHED,
+        Status.WITHDRAWN,
+        Role.REVIEWER,
+        _("Withdraw"),
+        needs_reason=True,
+    ),
     Transition("republish", Status.WITHDRAWN, Status.PUBLISHED, Role.REVIEWER, _("Publish again")),
     Transition("reopen", Status.WITHDRAWN, Status.DRAFT, Role.EDITOR, _("Reopen as draft")),
 )

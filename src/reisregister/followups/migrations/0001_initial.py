@@ -6,51 +6,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('trips', '0001_initial'),
+        ("trips", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence end')),
-                ('page', models.PositiveIntegerField(blank=True, null=True, verbose_name='page')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='confirmed')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('action', models.TextField(verbose_name='agreement')),
-                ('counterparties', models.JSONField(blank=True, default=list, verbose_name='counterparties')),
-                ('owner', models.CharField(blank=True, max_length=200, verbose_name='owner')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('status', models.CharField(choices=[('open', 'open'), ('partly_done', 'partly done'), ('done', 'done'), ('not_fulfilled', 'not fulfilled')], default='open', max_length=20, verbose_name='status')),
-                ('trip', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='trips.trip')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="evidence start"
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="evidence end"),
+                ),
+                ("page", models.PositiveIntegerField(blank=True, null=True, verbose_name="page")),
+                ("confirmed", models.BooleanField(default=True, verbose_name="confirmed")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("action", models.TextField(verbose_name="agreement")),
+                (
+                    "counterparties",
+                    models.JSONField(blank=True, default=list, verbose_name="counterparties"),
+                ),
+                ("owner", models.CharField(blank=True, max_length=200, verbose_name="owner")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "open"),
+                            ("partly_done", "partly done"),
+                            ("done", "done"),
+                            ("not_fulfilled", "not fulfilled"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "trip",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="trips.trip",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'follow-up agreement',
-                'verbose_name_plural': 'follow-up agreements',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "follow-up agreement",
+                "verbose_name_plural": "follow-up agreements",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='FollowUpEvent',
+            name="FollowUpEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('from_status', models.CharField(blank=True, max_length=20)),
-                ('to_status', models.CharField(max_length=20)),
-                ('note', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('follow_up', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='followups.followup')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("from_status", models.CharField(blank=True, max_length=20)),
+                ("to_status", models.CharField(max_length=20)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "follow_up",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="followups.followup",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
     ]

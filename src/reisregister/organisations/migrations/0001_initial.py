@@ -4,30 +4,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('tooi_code', models.CharField(max_length=20, unique=True, verbose_name='TOOI code')),
-                ('kind', models.CharField(choices=[('municipality', 'municipality'), ('province', 'province'), ('water_board', 'water board'), ('ministry', 'ministry'), ('parliament', 'parliament'), ('other', 'other')], default='municipality', max_length=20, verbose_name='kind')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('home_city', models.CharField(blank=True, max_length=100, verbose_name='home city')),
-                ('home_country', models.CharField(default='NL', max_length=2, verbose_name='home country')),
-                ('home_lat', models.FloatField(blank=True, null=True, verbose_name='latitude of the home city')),
-                ('home_lon', models.FloatField(blank=True, null=True, verbose_name='longitude of the home city')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "tooi_code",
+                    models.CharField(max_length=20, unique=True, verbose_name="TOOI code"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "municipality"),
+                            ("province", "province"),
+                            ("water_board", "water board"),
+                            ("ministry", "ministry"),
+                            ("parliament", "parliament"),
+                            ("other", "other"),
+                        ],
+                        default="municipality",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "home_city",
+                    models.CharField(blank=True, max_length=100, verbose_name="home city"),
+                ),
+                (
+                    "home_country",
+                    models.CharField(default="NL", max_length=2, verbose_name="home country"),
+                ),
+                (
+                    "home_lat",
+                    models.FloatField(
+                        blank=True, null=True, verbose_name="latitude of the home city"
+                    ),
+                ),
+                (
+                    "home_lon",
+                    models.FloatField(
+                        blank=True, null=True, verbose_name="longitude of the home city"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
     ]

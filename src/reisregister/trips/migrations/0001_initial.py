@@ -6,235 +6,601 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('ingest', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("ingest", "0001_initial"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence end')),
-                ('page', models.PositiveIntegerField(blank=True, null=True, verbose_name='page')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='confirmed')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('label', models.CharField(blank=True, max_length=10, verbose_name='label')),
-                ('text', models.TextField(verbose_name='goal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="evidence start"
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="evidence end"),
+                ),
+                ("page", models.PositiveIntegerField(blank=True, null=True, verbose_name="page")),
+                ("confirmed", models.BooleanField(default=True, verbose_name="confirmed")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("label", models.CharField(blank=True, max_length=10, verbose_name="label")),
+                ("text", models.TextField(verbose_name="goal")),
             ],
             options={
-                'verbose_name': 'goal',
-                'verbose_name_plural': 'goals',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "goal",
+                "verbose_name_plural": "goals",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Trip',
+            name="Trip",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('submitted', 'submitted'), ('published', 'published'), ('withdrawn', 'withdrawn')], db_index=True, default='draft', max_length=20, verbose_name='status')),
-                ('purpose', models.TextField(blank=True, verbose_name='purpose')),
-                ('start_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('travel_days', models.JSONField(blank=True, default=list, verbose_name='travel days')),
-                ('year_inferred', models.BooleanField(default=False, verbose_name='year inferred')),
-                ('event_name', models.CharField(blank=True, max_length=300, verbose_name='event')),
-                ('event_url', models.URLField(blank=True, max_length=500, verbose_name='event web address')),
-                ('transport_mode', models.CharField(blank=True, choices=[('', 'unknown'), ('air', 'air'), ('train', 'train'), ('car', 'car'), ('bus', 'bus'), ('boat', 'boat'), ('mixed', 'mixed'), ('other', 'other')], default='', max_length=20, verbose_name='transport mode')),
-                ('funding', models.CharField(blank=True, choices=[('', 'unknown'), ('own', 'own budget'), ('third_party', 'third party'), ('partly', 'partly by a third party')], default='', max_length=20, verbose_name='funding')),
-                ('funding_party', models.CharField(blank=True, max_length=300, verbose_name='paid by (third party)')),
-                ('cancelled', models.BooleanField(default=False, verbose_name='cancelled')),
-                ('cancellation_reason', models.TextField(blank=True, verbose_name='reason for cancellation')),
-                ('links', models.JSONField(blank=True, default=list, verbose_name='links')),
-                ('source_trip_index', models.PositiveIntegerField(default=0)),
-                ('source_text', models.TextField(blank=True, verbose_name='source text')),
-                ('unconfirmed_fields', models.JSONField(blank=True, default=list, help_text='Names of trip fields that came from the document and have not been confirmed yet.', verbose_name='unconfirmed fields')),
-                ('field_evidence', models.JSONField(blank=True, default=dict, help_text='Per trip field, the span [start, end] in the source text it came from.', verbose_name='evidence of trip fields')),
-                ('withdrawn_reason', models.TextField(blank=True, verbose_name='reason for withdrawal')),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='published at')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='trips', to='organisations.organisation', verbose_name='organisation')),
-                ('source_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='trips', to='ingest.sourcedocument', verbose_name='source document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("submitted", "submitted"),
+                            ("published", "published"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("purpose", models.TextField(blank=True, verbose_name="purpose")),
+                (
+                    "start_date",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="start date"
+                    ),
+                ),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "travel_days",
+                    models.JSONField(blank=True, default=list, verbose_name="travel days"),
+                ),
+                ("year_inferred", models.BooleanField(default=False, verbose_name="year inferred")),
+                ("event_name", models.CharField(blank=True, max_length=300, verbose_name="event")),
+                (
+                    "event_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="event web address"),
+                ),
+                (
+                    "transport_mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "unknown"),
+                            ("air", "air"),
+                            ("train", "train"),
+                            ("car", "car"),
+                            ("bus", "bus"),
+                            ("boat", "boat"),
+                            ("mixed", "mixed"),
+                            ("other", "other"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="transport mode",
+                    ),
+                ),
+                (
+                    "funding",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "unknown"),
+                            ("own", "own budget"),
+                            ("third_party", "third party"),
+                            ("partly", "partly by a third party"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="funding",
+                    ),
+                ),
+                (
+                    "funding_party",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="paid by (third party)"
+                    ),
+                ),
+                ("cancelled", models.BooleanField(default=False, verbose_name="cancelled")),
+                (
+                    "cancellation_reason",
+                    models.TextField(blank=True, verbose_name="reason for cancellation"),
+                ),
+                ("links", models.JSONField(blank=True, default=list, verbose_name="links")),
+                ("source_trip_index", models.PositiveIntegerField(default=0)),
+                ("source_text", models.TextField(blank=True, verbose_name="source text")),
+                (
+                    "unconfirmed_fields",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Names of trip fields that came from the document and have not been confirmed yet.",
+                        verbose_name="unconfirmed fields",
+                    ),
+                ),
+                (
+                    "field_evidence",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Per trip field, the span [start, end] in the source text it came from.",
+                        verbose_name="evidence of trip fields",
+                    ),
+                ),
+                (
+                    "withdrawn_reason",
+                    models.TextField(blank=True, verbose_name="reason for withdrawal"),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="published at"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="trips",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "source_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="trips",
+                        to="ingest.sourcedocument",
+                        verbose_name="source document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trip',
-                'verbose_name_plural': 'trips',
-                'ordering': ['-start_date', '-pk'],
+                "verbose_name": "trip",
+                "verbose_name_plural": "trips",
+                "ordering": ["-start_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Traveller',
+            name="Traveller",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence end')),
-                ('page', models.PositiveIntegerField(blank=True, null=True, verbose_name='page')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='confirmed')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('text', models.CharField(blank=True, max_length=300, verbose_name='as stated')),
-                ('role', models.CharField(blank=True, max_length=200, verbose_name='function')),
-                ('category', models.CharField(choices=[('bestuurder', 'executive office holder'), ('raadslid', 'council member'), ('ambtenaar', 'civil servant'), ('other', 'other')], default='other', max_length=20, verbose_name='category')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='name (public office holders only)')),
-                ('trip', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='travellers', to='trips.trip')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="evidence start"
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="evidence end"),
+                ),
+                ("page", models.PositiveIntegerField(blank=True, null=True, verbose_name="page")),
+                ("confirmed", models.BooleanField(default=True, verbose_name="confirmed")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("text", models.CharField(blank=True, max_length=300, verbose_name="as stated")),
+                ("role", models.CharField(blank=True, max_length=200, verbose_name="function")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("bestuurder", "executive office holder"),
+                            ("raadslid", "council member"),
+                            ("ambtenaar", "civil servant"),
+                            ("other", "other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="name (public office holders only)"
+                    ),
+                ),
+                (
+                    "trip",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="travellers",
+                        to="trips.trip",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'traveller',
-                'verbose_name_plural': 'travellers',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "traveller",
+                "verbose_name_plural": "travellers",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ProgrammeItem',
+            name="ProgrammeItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence end')),
-                ('page', models.PositiveIntegerField(blank=True, null=True, verbose_name='page')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='confirmed')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('start_time', models.TimeField(blank=True, null=True, verbose_name='start')),
-                ('end_time', models.TimeField(blank=True, null=True, verbose_name='end')),
-                ('title', models.TextField(verbose_name='title')),
-                ('speakers', models.JSONField(blank=True, default=list, verbose_name='speakers')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='location')),
-                ('trip', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programme', to='trips.trip')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="evidence start"
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="evidence end"),
+                ),
+                ("page", models.PositiveIntegerField(blank=True, null=True, verbose_name="page")),
+                ("confirmed", models.BooleanField(default=True, verbose_name="confirmed")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("start_time", models.TimeField(blank=True, null=True, verbose_name="start")),
+                ("end_time", models.TimeField(blank=True, null=True, verbose_name="end")),
+                ("title", models.TextField(verbose_name="title")),
+                ("speakers", models.JSONField(blank=True, default=list, verbose_name="speakers")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="location")),
+                (
+                    "trip",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programme",
+                        to="trips.trip",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'programme item',
-                'verbose_name_plural': 'programme items',
-                'ordering': ['date', 'start_time', 'position', 'pk'],
-                'abstract': False,
+                "verbose_name": "programme item",
+                "verbose_name_plural": "programme items",
+                "ordering": ["date", "start_time", "position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Outcome',
+            name="Outcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence end')),
-                ('page', models.PositiveIntegerField(blank=True, null=True, verbose_name='page')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='confirmed')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('text', models.TextField(verbose_name='outcome')),
-                ('achieved', models.CharField(choices=[('unknown', 'unknown'), ('yes', 'yes'), ('partly', 'partly'), ('no', 'no')], default='unknown', max_length=10, verbose_name='goal achieved')),
-                ('goal', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='outcomes', to='trips.goal')),
-                ('trip', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='trips.trip')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="evidence start"
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="evidence end"),
+                ),
+                ("page", models.PositiveIntegerField(blank=True, null=True, verbose_name="page")),
+                ("confirmed", models.BooleanField(default=True, verbose_name="confirmed")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("text", models.TextField(verbose_name="outcome")),
+                (
+                    "achieved",
+                    models.CharField(
+                        choices=[
+                            ("unknown", "unknown"),
+                            ("yes", "yes"),
+                            ("partly", "partly"),
+                            ("no", "no"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                        verbose_name="goal achieved",
+                    ),
+                ),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="outcomes",
+                        to="trips.goal",
+                    ),
+                ),
+                (
+                    "trip",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outcomes",
+                        to="trips.trip",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'outcome',
-                'verbose_name_plural': 'outcomes',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "outcome",
+                "verbose_name_plural": "outcomes",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='goal',
-            name='trip',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='trips.trip'),
+            model_name="goal",
+            name="trip",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="goals", to="trips.trip"
+            ),
         ),
         migrations.CreateModel(
-            name='Destination',
+            name="Destination",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence end')),
-                ('page', models.PositiveIntegerField(blank=True, null=True, verbose_name='page')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='confirmed')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('city', models.CharField(blank=True, max_length=200, verbose_name='city')),
-                ('country', models.CharField(blank=True, db_index=True, max_length=2, verbose_name='country')),
-                ('lat', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('lon', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('trip', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='destinations', to='trips.trip')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="evidence start"
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="evidence end"),
+                ),
+                ("page", models.PositiveIntegerField(blank=True, null=True, verbose_name="page")),
+                ("confirmed", models.BooleanField(default=True, verbose_name="confirmed")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("city", models.CharField(blank=True, max_length=200, verbose_name="city")),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=2, verbose_name="country"
+                    ),
+                ),
+                ("lat", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("lon", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "trip",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="destinations",
+                        to="trips.trip",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'destination',
-                'verbose_name_plural': 'destinations',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "destination",
+                "verbose_name_plural": "destinations",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CostLine',
+            name="CostLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence end')),
-                ('page', models.PositiveIntegerField(blank=True, null=True, verbose_name='page')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='confirmed')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('category', models.CharField(choices=[('transport', 'transport'), ('accommodation', 'accommodation'), ('subsistence', 'subsistence'), ('fees', 'fees'), ('other', 'other')], default='other', max_length=20, verbose_name='category')),
-                ('estimated_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='estimated amount')),
-                ('actual_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='actual amount')),
-                ('currency', models.CharField(default='EUR', max_length=3, verbose_name='currency')),
-                ('payer', models.CharField(blank=True, max_length=200, verbose_name='paid by')),
-                ('text', models.CharField(blank=True, max_length=300, verbose_name='as stated')),
-                ('trip', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='costs', to='trips.trip')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="evidence start"
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="evidence end"),
+                ),
+                ("page", models.PositiveIntegerField(blank=True, null=True, verbose_name="page")),
+                ("confirmed", models.BooleanField(default=True, verbose_name="confirmed")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("transport", "transport"),
+                            ("accommodation", "accommodation"),
+                            ("subsistence", "subsistence"),
+                            ("fees", "fees"),
+                            ("other", "other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "estimated_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="estimated amount",
+                    ),
+                ),
+                (
+                    "actual_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="actual amount",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(default="EUR", max_length=3, verbose_name="currency"),
+                ),
+                ("payer", models.CharField(blank=True, max_length=200, verbose_name="paid by")),
+                ("text", models.CharField(blank=True, max_length=300, verbose_name="as stated")),
+                (
+                    "trip",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="costs",
+                        to="trips.trip",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cost line',
-                'verbose_name_plural': 'cost lines',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "cost line",
+                "verbose_name_plural": "cost lines",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('span_start', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence start')),
-                ('span_end', models.PositiveIntegerField(blank=True, null=True, verbose_name='evidence end')),
-                ('page', models.PositiveIntegerField(blank=True, null=True, verbose_name='page')),
-                ('confirmed', models.BooleanField(default=True, verbose_name='confirmed')),
-                ('position', models.PositiveIntegerField(default=0, verbose_name='position')),
-                ('text', models.TextField(blank=True, verbose_name='as stated')),
-                ('role', models.CharField(blank=True, max_length=300, verbose_name='function')),
-                ('organisation', models.CharField(blank=True, max_length=300, verbose_name='organisation')),
-                ('city', models.CharField(blank=True, max_length=200, verbose_name='city')),
-                ('country', models.CharField(blank=True, max_length=2, verbose_name='country')),
-                ('count', models.PositiveIntegerField(blank=True, null=True, verbose_name='number of people')),
-                ('trip', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='trips.trip')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "span_start",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="evidence start"
+                    ),
+                ),
+                (
+                    "span_end",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="evidence end"),
+                ),
+                ("page", models.PositiveIntegerField(blank=True, null=True, verbose_name="page")),
+                ("confirmed", models.BooleanField(default=True, verbose_name="confirmed")),
+                ("position", models.PositiveIntegerField(default=0, verbose_name="position")),
+                ("text", models.TextField(blank=True, verbose_name="as stated")),
+                ("role", models.CharField(blank=True, max_length=300, verbose_name="function")),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=300, verbose_name="organisation"),
+                ),
+                ("city", models.CharField(blank=True, max_length=200, verbose_name="city")),
+                ("country", models.CharField(blank=True, max_length=2, verbose_name="country")),
+                (
+                    "count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="number of people"
+                    ),
+                ),
+                (
+                    "trip",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="trips.trip",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ['position', 'pk'],
-                'abstract': False,
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ["position", "pk"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
-                ('action', models.CharField(max_length=40, verbose_name='what')),
-                ('before', models.JSONField(blank=True, null=True, verbose_name='before')),
-                ('after', models.JSONField(blank=True, null=True, verbose_name='after')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('trip', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='audit_events', to='trips.trip')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when")),
+                ("action", models.CharField(max_length=40, verbose_name="what")),
+                ("before", models.JSONField(blank=True, null=True, verbose_name="before")),
+                ("after", models.JSONField(blank=True, null=True, verbose_name="after")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "trip",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audit_events",
+                        to="trips.trip",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit event',
-                'verbose_name_plural': 'audit events',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "audit event",
+                "verbose_name_plural": "audit events",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='trip',
-            index=models.Index(fields=['status', '-published_at'], name='trip_status_published'),
+            model_name="trip",
+            index=models.Index(fields=["status", "-published_at"], name="trip_status_published"),
         ),
     ]

@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
-    trip = models.ForeignKey("trips.Trip", on_delete=models.CASCADE, related_name="audit_events", null=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    trip = models.ForeignKey(
+        "trips.Trip", on_delete=models.CASCADE, related_name="audit_events", null=True
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     # "created", "imported", "edited", "confirmed", or a transition name such as "publish".
     action = models.CharField(_("what"), max_length=40)

@@ -19,7 +19,12 @@ class Traveller(Provenance):
     trip = models.ForeignKey("trips.Trip", on_delete=models.CASCADE, related_name="travellers")
     text = models.CharField(_("as stated"), max_length=300, blank=True)
     role = models.CharField(_("function"), max_length=200, blank=True)
-    category = models.CharField(_("category"), max_length=20, choices=TravellerCategory.choices, default=TravellerCategory.OTHER)
+    category = models.CharField(
+        _("category"),
+        max_length=20,
+        choices=TravellerCategory.choices,
+        default=TravellerCategory.OTHER,
+    )
     # Kept only for holders of public office (burgemeester, wethouder, raadslid): others are personal data.
     name = models.CharField(_("name (public office holders only)"), max_length=200, blank=True)
 
@@ -88,9 +93,13 @@ class Achieved(models.TextChoices):
 
 class Outcome(Provenance):
     trip = models.ForeignKey("trips.Trip", on_delete=models.CASCADE, related_name="outcomes")
-    goal = models.ForeignKey(Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="outcomes")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="outcomes"
+    )
     text = models.TextField(_("outcome"))
-    achieved = models.CharField(_("goal achieved"), max_length=10, choices=Achieved.choices, default=Achieved.UNKNOWN)
+    achieved = models.CharField(
+        _("goal achieved"), max_length=10, choices=Achieved.choices, default=Achieved.UNKNOWN
+    )
 
     class Meta(Provenance.Meta):
         verbose_name = _("outcome")
@@ -107,9 +116,15 @@ class CostCategory(models.TextChoices):
 
 class CostLine(Provenance):
     trip = models.ForeignKey("trips.Trip", on_delete=models.CASCADE, related_name="costs")
-    category = models.CharField(_("category"), max_length=20, choices=CostCategory.choices, default=CostCategory.OTHER)
-    estimated_amount = models.DecimalField(_("estimated amount"), max_digits=12, decimal_places=2, null=True, blank=True)
-    actual_amount = models.DecimalField(_("actual amount"), max_digits=12, decimal_places=2, null=True, blank=True)
+    category = models.CharField(
+        _("category"), max_length=20, choices=CostCategory.choices, default=CostCategory.OTHER
+    )
+    estimated_amount = models.DecimalField(
+        _("estimated amount"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    actual_amount = models.DecimalField(
+        _("actual amount"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     payer = models.CharField(_("paid by"), max_length=200, blank=True)
     text = models.CharField(_("as stated"), max_length=300, blank=True)

@@ -34,10 +34,15 @@ class Funding(models.TextChoices):
 
 class Trip(models.Model):
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="trips", verbose_name=_("organisation")
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="trips",
+        verbose_name=_("organisation"),
     )
     title = models.CharField(_("title"), max_length=300)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     purpose = models.TextField(_("purpose"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -45,8 +50,12 @@ class Trip(models.Model):
     year_inferred = models.BooleanField(_("year inferred"), default=False)
     event_name = models.CharField(_("event"), max_length=300, blank=True)
     event_url = models.URLField(_("event web address"), max_length=500, blank=True)
-    transport_mode = models.CharField(_("transport mode"), max_length=20, choices=TransportMode.choices, blank=True, default="")
-    funding = models.CharField(_("funding"), max_length=20, choices=Funding.choices, blank=True, default="")
+    transport_mode = models.CharField(
+        _("transport mode"), max_length=20, choices=TransportMode.choices, blank=True, default=""
+    )
+    funding = models.CharField(
+        _("funding"), max_length=20, choices=Funding.choices, blank=True, default=""
+    )
     funding_party = models.CharField(_("paid by (third party)"), max_length=300, blank=True)
     cancelled = models.BooleanField(_("cancelled"), default=False)
     cancellation_reason = models.TextField(_("reason for cancellation"), blank=True)
