@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from reisregister.accounts.models import Membership, Role, User
@@ -17,6 +18,12 @@ from reisregister.organisations.models import Organisation
 from reisregister.organisations.service import ensure
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Public pages are cached per register state; a test that changes rows directly must not see another's.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

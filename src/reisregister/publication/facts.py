@@ -53,6 +53,11 @@ def trip_counts(year: int) -> TripCounts:
     return counts
 
 
+def version() -> str:
+    """Changes whenever the published register may have changed (see the module docstring)."""
+    return _version()
+
+
 def _version() -> str:
     # The id alone could repeat after a rolled-back transaction (tests); with its time it cannot.
     newest = AuditEvent.objects.order_by("-pk").values_list("pk", "at").first()

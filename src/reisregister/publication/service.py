@@ -12,12 +12,14 @@ later Woo redaction step (names of civil servants, personal details) will plug i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import groupby
-from typing import Any
+from typing import Any, TypeVar, cast
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
@@ -50,6 +52,9 @@ _INTERNAL = (
     "source_text", "field_evidence", "unconfirmed_fields", "created_by", "source_document__parser_output",
     "source_document__warnings",
 )  # fmt: skip
+_T = TypeVar("_T")
+_MISSING = object()
+CACHE_SECONDS = 300
 _PARTS = ("travellers", "goals", "outcomes", "programme", "contacts", "follow_ups", "costs")
 _PREFETCHED = "public_"
 _WEB_SCHEMES = ("http://", "https://")
@@ -93,9 +98,32 @@ def _rows(trip: Trip, part: str) -> list[Any]:
 # --------------------------------------------------------------------------- reading
 
 
+def cached(namespace: str, key: str, build: Callable[[], _T]) -> _T:
+    """``build()``, remembered until the register changes.
+
+    The key includes the newest audit event: every publication, withdrawal (and, later, redaction) writes one,
+    so a cached public view can never outlive the state it was built from. View objects are immutable and
+    language-neutral (country names are looked up when rendered), so one entry serves every visitor.
+    """
+    digest = hashlib.sha1(
+        key.encode(), usedforsecurity=False
+    ).hexdigest()  # any query text, a safe cache key
+    full_key = f"publication:{namespace}:{facts.version()}:{digest}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(full_key, value, CACHE_SECONDS)
+    return cast(_T, value)
+
+
+def cache_version() -> str:
+    """Part of every public cache key, rendered fragments included: changes with the published register."""
+    return facts.version()
+
+
 def get_trip(trip_id: int) -> PublicTrip:
     """The published trip with this id, every public section filled in. TripNotFound otherwise."""
-    found = list(_full(_published().filter(pk=trip_id)))
+    found = cached("trip", str(trip_id), lambda: list(_full(_published().filter(pk=trip_id))))
     if not found:
         raise TripNotFound(trip_id)
     return found[0]
@@ -110,6 +138,11 @@ def iter_published(*, batch_size: int = 500) -> Iterator[PublicTrip]:
 
 def summaries(trip_ids: Sequence[int]) -> list[PublicTripSummary]:
     """The published trips among ``trip_ids``, in the order given; the others are left out."""
+    ids = list(trip_ids)
+    return cached("summaries", ",".join(map(str, ids)), lambda: _summaries(ids))
+
+
+def _summaries(trip_ids: list[int]) -> list[PublicTripSummary]:
     trips = (
         _published().filter(pk__in=list(trip_ids)).select_related("organisation")
         .only("pk", "title", "start_date", "end_date", "purpose", "cancelled", "published_at",

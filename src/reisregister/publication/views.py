@@ -25,7 +25,11 @@ MAX_PAGE = 5000
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"figures": publication.headline_figures(), "latest": publication.latest(LATEST)}
+    context = {
+        "figures": publication.headline_figures(),
+        "latest": publication.latest(LATEST),
+        "cache_version": publication.cache_version(),
+    }
     return render(request, "publication/home.html", context)
 
 
@@ -50,6 +54,7 @@ def trip_list(request: HttpRequest) -> HttpResponse:
         "first_number": (page - 1) * PER_PAGE + 1,
         "last_number": (page - 1) * PER_PAGE + len(rows),
         "filtered": any(value for key, value in request.GET.items() if key not in ("page", "sort")),
+        "cache_version": publication.cache_version(),
         **_pagination(request.GET, page, last_page),
     }
     return render(request, "publication/trip_list.html", context)
@@ -61,17 +66,20 @@ def trip_detail(request: HttpRequest, pk: int) -> HttpResponse:
         trip = publication.get_trip(pk)
     except publication.TripNotFound as exc:
         raise Http404 from exc
-    return render(request, "publication/trip_detail.html", {"trip": trip})
+    context = {"trip": trip, "cache_version": publication.cache_version()}
+    return render(request, "publication/trip_detail.html", context)
 
 
 def _search(criteria: Criteria, page: int) -> search.SearchPage:
-    return search.search(
+    # Popular list pages (the first page, a country, a year) are asked for again and again between changes.
+    key = repr((criteria.q, criteria.filters, criteria.sort, page))
+    return publication.cached("search", key, lambda: search.search(
         criteria.q,
         filters=criteria.filters,
         sort=criteria.sort,
         offset=(page - 1) * PER_PAGE,
         limit=PER_PAGE,
-    )
+    ))  # fmt: skip
 
 
 def _pagination(params: QueryDict, page: int, last_page: int) -> dict[str, object]:
