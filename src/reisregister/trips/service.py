@@ -73,11 +73,11 @@ def _write_parts(trip: Trip, data: TripData, *, new: bool = False) -> None:
     ):  # a brand-new trip has no rows to replace; skipping eight DELETEs matters for bulk import
         for kind in PART_KINDS:
             PART_MODELS[kind].objects.filter(trip=trip).delete()  # type: ignore[attr-defined]
-    goals: dict[str, Goal] = {}
-    for position, row in enumerate(data.goals):
-        goal = Goal.objects.create(trip=trip, position=position, **row)
-        if goal.label:
-            goals[goal.label] = goal
+    # One INSERT for all goals; both databases return the new keys, which outcomes need.
+    created = Goal.objects.bulk_create(
+        [Goal(trip=trip, position=position, **row) for position, row in enumerate(data.goals)]
+    )
+    goals: dict[str, Goal] = {goal.label: goal for goal in created if goal.label}
     for kind in PART_KINDS:
         if kind == "goals":
             continue
