@@ -153,11 +153,15 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+MARKDOWN_SAMPLE = 4096
+
+
 def _sniff_text(sample: str) -> str:
     stripped = sample.lstrip("\ufeff \t\r\n")
     if _HTML_START.match(stripped) or (stripped.startswith("<") and _HTML_TAG.search(sample)):
         return HTML
-    if _markdown_score(sample) >= _MD_MIN_SCORE:
+    # Markdown shows itself in its first lines; scoring the whole text costs more than the rest of sniffing.
+    if _markdown_score(sample[:MARKDOWN_SAMPLE]) >= _MD_MIN_SCORE:
         return MARKDOWN
     return TEXT
 

@@ -52,6 +52,8 @@ class _Roles:
     words: frozenset[str]
     fixes: dict[str, str]
     longest: int
+    # First words of all functions: most tokens start none, and checking that first skips the n-gram loop.
+    firsts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,8 @@ def _roles() -> _Roles:
             words.add(wrong)
         else:
             words.add(line)
-    return _Roles(frozenset(words), fixes, max(len(w.split()) for w in words))
+    firsts = frozenset(w.split()[0] for w in words)
+    return _Roles(frozenset(words), fixes, max(len(w.split()) for w in words), firsts)
 
 
 def role_prefix(tokens: list[str]) -> int:
@@ -76,7 +79,8 @@ def role_prefix(tokens: list[str]) -> int:
     roles = _roles()
     i, last_role = 0, 0
     while i < len(tokens):
-        for n in range(min(roles.longest, len(tokens) - i), 0, -1):
+        starts = tokens[i].lower().strip(",:") in roles.firsts
+        for n in range(min(roles.longest, len(tokens) - i) if starts else 0, 0, -1):
             if " ".join(tokens[i : i + n]).lower().strip(",:") in roles.words:
                 i += n
                 last_role = i

@@ -90,7 +90,8 @@ _EN = frozenset(
 
 def detect_language(text: str) -> Literal["nl", "en"] | None:
     nl = en = 0
-    for word in _WORD.findall(text[:6000].lower()):
+    # The first 3,000 characters settle the language; counting further only costs time.
+    for word in _WORD.findall(text[:3000].lower()):
         if word in _NL:
             nl += 1
         elif word in _EN:

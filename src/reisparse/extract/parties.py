@@ -17,6 +17,16 @@ _BODY = (
 _PLACE_NAME = r"(?:[A-Z'][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+|_PARTICLE\b(?=(?:[ -]_PARTICLE)*[ -][A-Z]))){0,4}".replace(
     "_PARTICLE", "(?:van|de|den|aan|op)"
 )
+_BODY_WORDS = (
+    "Gemeente",
+    "Provincie",
+    "Waterschap",
+    "Ministerie",
+    "Municipality",
+    "City of",
+    "Province",
+    "Ministry",
+)
 _EXPLICIT = re.compile(rf"\b({_BODY})\s+({_PLACE_NAME})")
 # "namens de gemeente Amersfoort", "On behalf of the Municipality of Rotterdam": the author's own body.
 _ON_BEHALF = re.compile(
@@ -68,7 +78,8 @@ def find_organisation(text: str, *, head_chars: int = 600) -> str | None:
         place = gazetteer.lookup_city(m.group(2))
         if place is None or place.country == "NL":
             return f"{_body(m.group(1))} {m.group(2)}"
-    explicit = list(_EXPLICIT.finditer(text))
+    # Most reports never name their body this way; a substring test is far cheaper than the pattern.
+    explicit = list(_EXPLICIT.finditer(text)) if any(b in text for b in _BODY_WORDS) else []
     chamber = _PARLIAMENT.search(text)
     for in_head in (True, False):
         for match in explicit:

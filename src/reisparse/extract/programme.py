@@ -81,6 +81,8 @@ def _hhmm(hours: str | None, minutes: str | None, meridiem: str | None = None) -
 
 
 def _split_speakers(title: str) -> tuple[str, tuple[str, ...]]:
+    if ":" not in title:  # every speaker marker ends in a colon; most titles have none
+        return title, ()
     match = _SPEAKERS.search(title)
     if not match:
         return title, ()
