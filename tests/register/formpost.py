@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from django.test import Client
 
 from reisregister.accounts.models import User
+from reisregister.trips.models import Trip
 from tests.register.conftest import client_for
 
 Fields = dict[str, list[str]]
@@ -106,3 +107,14 @@ def english_client(user: User) -> Client:
     client = client_for(user)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
+
+
+NEW_TRIP = "/werk/trips/new/"
+
+
+def post_new_trip(
+    client: Client, changes: dict[str, str | list[str]]
+) -> tuple[int, str, Trip | None]:
+    """Fill in the new-trip form as rendered, with ``changes``, and submit it: (status, page, newest trip)."""
+    response = client.post(NEW_TRIP, as_post(fields_of(client.get(NEW_TRIP).content), changes))
+    return response.status_code, response.content.decode(), Trip.objects.order_by("-pk").first()

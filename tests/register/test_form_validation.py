@@ -6,21 +6,15 @@ import pytest
 from django.test import Client
 
 from reisregister.accounts.models import User
-from reisregister.trips.models import Trip
-from tests.register.formpost import as_post, english_client, fields_of
+from tests.register.formpost import NEW_TRIP, english_client
+from tests.register.formpost import post_new_trip as _post_new
 
-NEW = "/werk/trips/new/"
+NEW = NEW_TRIP
 
 
 @pytest.fixture
 def editor(alice: User) -> Client:
     return english_client(alice)
-
-
-def _post_new(client: Client, changes: dict[str, str | list[str]]) -> tuple[int, str, Trip | None]:
-    fields = fields_of(client.get(NEW).content)
-    response = client.post(NEW, as_post(fields, changes))
-    return response.status_code, response.content.decode(), Trip.objects.order_by("-pk").first()
 
 
 def test_it_explains_that_a_trip_needs_a_title(editor: Client) -> None:

@@ -13,20 +13,15 @@ from reisregister.organisations.models import Organisation
 from reisregister.trips import service
 from reisregister.trips.data import TripData
 from reisregister.trips.models import AuditEvent, Status, Trip
-from tests.register.formpost import as_post, english_client, fields_of
+from tests.register.formpost import NEW_TRIP, as_post, english_client, fields_of
+from tests.register.formpost import post_new_trip as _post_new
 
-NEW = "/werk/trips/new/"
+NEW = NEW_TRIP
 
 
 @pytest.fixture
 def editor(alice: User) -> Client:
     return english_client(alice)
-
-
-def _post_new(client: Client, changes: dict[str, str | list[str]]) -> tuple[int, str, Trip | None]:
-    fields = fields_of(client.get(NEW).content)
-    response = client.post(NEW, as_post(fields, changes))
-    return response.status_code, response.content.decode(), Trip.objects.order_by("-pk").first()
 
 
 def test_it_asks_the_six_questions_of_the_report_template(editor: Client) -> None:
