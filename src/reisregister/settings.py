@@ -55,6 +55,11 @@ INSTALLED_APPS = [
     "reisregister.ingest",
     "reisregister.search",
     "reisregister.publication",
+    "reisregister.redaction",
+    "reisregister.opendata",
+    "reisregister.api",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +181,36 @@ LOGGING = {
         "handlers": ["console"],
         "level": env_str("LOG_LEVEL", "INFO" if PRODUCTION else "WARNING"),
     },
+}
+
+# Publication (issue 4): where the register is reachable from outside (feeds, sitemaps, DiWoo metadata and the
+# API need absolute addresses), the licence of the open data, and whose names stay unredacted.
+PUBLIC_URL = env_str("REISREGISTER_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+DATA_LICENCE = env_str("REISREGISTER_DATA_LICENCE", "CC0-1.0")
+KEEP_SPEAKER_NAMES = env_bool("REISREGISTER_KEEP_SPEAKER_NAMES", True)
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_THROTTLE_ANON", "120/min"),
+        "integration": env_str("API_THROTTLE_INTEGRATION", "600/min"),
+    },
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Reisregister API",
+    "DESCRIPTION": "Published official trips of public bodies, redacted under the Woo; write access for "
+    "integrations of an organisation.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
 if PRODUCTION:

@@ -15,5 +15,10 @@ urlpatterns = [
     path("accounts/", include("reisregister.accounts.urls")),
     path("werk/import/", include("reisregister.ingest.urls")),
     path("werk/", include("reisregister.trips.urls")),
+    path("werk/lakken/", include("reisregister.redaction.urls")),
+    path("api/v1/", include("reisregister.api.urls")),
+    path("data/", include("reisregister.opendata.urls")),
+    path("", include("reisregister.publication.woo_urls")),
+    path("", include("reisregister.publication.rendition_urls")),
     path("", include("reisregister.publication.urls")),
 ]

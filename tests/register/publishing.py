@@ -15,8 +15,11 @@ from django.test import TestCase
 
 from reisregister.accounts.models import User
 from reisregister.organisations.models import Organisation
+from reisregister.redaction import service as redaction
+from reisregister.redaction.models import Decision
 from reisregister.trips import service as trips
 from reisregister.trips.data import TripData
+from reisregister.trips.models import Trip
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,19 @@ class Register:
 
     def published(self, title: str, **fields: Any) -> int:
         trip_id = self.submitted(title, **fields)
+        self.keep_everything(trip_id)
         self.step(trip_id, "publish", self.reviewer)
         return trip_id
+
+    def keep_everything(self, trip_id: int) -> None:
+        """The reviewer looks at the redaction suggestions and keeps every passage (the tests' default)."""
+        trip = Trip.objects.get(pk=trip_id)
+        redaction.scan(trip)
+        redaction.decide_all_pending(trip_id, decision=Decision.REJECTED, user=self.reviewer)
+
+    def redact(self, trip_id: int, term: str, ground: str = "5.1.2e") -> None:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            redaction.add_manual(trip_id, term=term, ground=ground, user=self.reviewer)
 
     def withdrawn(self, title: str, **fields: Any) -> int:
         trip_id = self.published(title, **fields)

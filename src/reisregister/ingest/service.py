@@ -27,6 +27,8 @@ from reisregister.accounts.models import User
 from reisregister.ingest.mapping import to_trip_data
 from reisregister.ingest.models import SourceDocument
 from reisregister.organisations.models import Organisation
+from reisregister.redaction import service as redaction
+from reisregister.redaction.models import Decision
 from reisregister.trips import service as trips
 from reisregister.trips.models import Trip
 
@@ -185,6 +187,10 @@ def _create_trip(
     )  # fmt: skip
     if publish_as is not None:
         trips.transition(trip.pk, "submit", user=publish_as)
+        # Migrating reports that were public before: every suggested redaction is accepted (hiding too much
+        # can be undone by a reviewer later; a leak cannot), audited under the publishing reviewer's name.
+        redaction.scan(trip)
+        redaction.decide_all_pending(trip.pk, decision=Decision.ACCEPTED, user=publish_as)
         trip = trips.transition(trip.pk, "publish", user=publish_as)
     return trip
 

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from reisparse.gazetteer import country_name as _gazetteer_country_name
 from reisregister.followups.models import FollowUpStatus
+from reisregister.redaction.marks import Ground
+from reisregister.redaction.models import Kind as RedactionKind
+from reisregister.redaction.texts import SECTIONS
 from reisregister.trips.models import (
     Achieved,
     CostCategory,
@@ -54,8 +58,7 @@ def country_name(code: str) -> str:
         return code
 
 
-def _label(choices: type[TransportMode | Funding | TravellerCategory | Achieved | CostCategory | FollowUpStatus],
-           value: str) -> str:  # fmt: skip
+def _label(choices: type[models.TextChoices], value: str) -> str:
     try:
         return str(choices(value).label)
     except ValueError:
@@ -182,6 +185,42 @@ class PublicDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class PublicRedaction:
+    """One line of the redaction log (lakoverzicht): the ground, where, when; never what was hidden."""
+
+    number: int
+    ground: str  # e.g. "5.1.2e"
+    kind: str  # Kind value: name, email, phone, ..., other
+    places: tuple[str, ...]  # section keys, see redaction.texts.SECTIONS
+    decided_at: dt.datetime | None
+
+    @property
+    def ground_label(self) -> str:
+        return _label(Ground, self.ground)
+
+    @property
+    def kind_label(self) -> str:
+        return _label(RedactionKind, self.kind)
+
+    @property
+    def place_labels(self) -> tuple[str, ...]:
+        return tuple(str(SECTIONS.get(place, place)) for place in self.places)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicSource:
+    """The source document's text as published: redacted, page by page; the original file stays internal."""
+
+    trip_id: int
+    title: str
+    file_name: str
+    media_type: str
+    pages: tuple[str, ...]
+    redactions: tuple[PublicRedaction, ...]
+    published_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class PublicTripSummary:
     """A trip in a list: enough to recognise it and decide to open it."""
 
@@ -226,6 +265,7 @@ class PublicTrip:
     cost_totals: tuple[PublicCostTotal, ...]
     document: PublicDocument | None
     published_at: dt.datetime | None
+    redactions: tuple[PublicRedaction, ...] = ()
 
     @property
     def transport_label(self) -> str:

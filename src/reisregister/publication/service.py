@@ -5,8 +5,10 @@ Everything returned is a plain immutable view object (see ``objects``) built fro
 output and the review internals (evidence spans, unconfirmed marks) never leave this module: publishing means
 a reviewer approved the values, so they are shown as they are.
 
-Every piece of free text passes through ``redact_for_publication`` on its way out: the single place where a
-later Woo redaction step (names of civil servants, personal details) will plug in.
+Every piece of free text passes through the trip's redactor on its way out (``redaction.apply``): each passage a
+reviewer redacted becomes its mark, ``[5.1.2e]``, in every output built from these objects: pages, the search
+index and its snippets, the API, exports, feeds, sitemaps, DiWoo metadata and the PDF renditions. The public
+redaction log (lakoverzicht) travels with the trip; it never holds the redacted text.
 """
 
 from __future__ import annotations
@@ -40,11 +42,15 @@ from reisregister.publication.objects import (
     PublicOutcome,
     PublicProgrammeDay,
     PublicProgrammeItem,
+    PublicRedaction,
+    PublicSource,
     PublicTraveller,
     PublicTrip,
     PublicTripSummary,
     country_name,
 )
+from reisregister.redaction.apply import Redactor
+from reisregister.redaction.models import Decision, Redaction
 from reisregister.trips.models import Destination, Status, Trip
 
 # Columns a public page never needs; some are large (the source text, the parser's JSON).
@@ -64,16 +70,12 @@ class TripNotFound(LookupError):
     """No published trip with this id: it does not exist, or it is a draft, submitted or withdrawn."""
 
 
-def redact_for_publication(text: str) -> str:
-    """Woo redaction hook: every free text shown publicly or indexed for search passes through here.
-
-    It returns the text unchanged for now; the redaction step will replace personal data here, in one place.
-    """
-    return text
+_NO_REDACTION = Redactor()
 
 
 def _text(value: object) -> str:
-    return redact_for_publication(str(value or ""))
+    """Text that belongs to no trip (an organisation's name): nothing to redact."""
+    return str(value or "")
 
 
 def _published() -> QuerySet[Trip]:
@@ -86,6 +88,21 @@ def _destinations() -> Prefetch[str, QuerySet[Destination], str]:
         queryset=Destination.objects.order_by("position", "pk"),
         to_attr=_PREFETCHED + "destinations",
     )
+
+
+def _accepted() -> Prefetch[str, QuerySet[Redaction], str]:
+    return Prefetch(
+        "redactions",
+        queryset=Redaction.objects.filter(decision=Decision.ACCEPTED).order_by("pk"),
+        to_attr=_PREFETCHED + "redactions",
+    )
+
+
+def _redactor(trip: Trip) -> Redactor:
+    rows = getattr(trip, _PREFETCHED + "redactions", None)
+    if rows is None:  # not prefetched: one query
+        rows = list(Redaction.objects.filter(trip=trip, decision=Decision.ACCEPTED))
+    return Redactor.of((row.term, row.ground) for row in rows) if rows else _NO_REDACTION
 
 
 def _rows(trip: Trip, part: str) -> list[Any]:
@@ -121,6 +138,25 @@ def cache_version() -> str:
     return facts.version()
 
 
+def get_source(trip_id: int) -> PublicSource:
+    """The published trip's source document text, redacted, by page. TripNotFound without a document."""
+    trip = (
+        _published().filter(pk=trip_id, source_document__isnull=False)
+        .select_related("source_document").prefetch_related(_accepted()).first()
+    )  # fmt: skip
+    if trip is None or trip.source_document is None:
+        raise TripNotFound(trip_id)
+    redactor = _redactor(trip)
+    document = trip.source_document
+    # The stored text is the parser's normalised text, one flow; a form feed, where present, starts a page.
+    pages = tuple(redactor.apply(page) for page in trip.source_text.split("\f"))
+    return PublicSource(
+        trip_id=trip.pk, title=redactor.apply(trip.title),
+        file_name=redactor.apply(document.original_filename), media_type=document.media_type,
+        pages=pages, redactions=_redaction_log(trip), published_at=trip.published_at,
+    )  # fmt: skip
+
+
 def get_trip(trip_id: int) -> PublicTrip:
     """The published trip with this id, every public section filled in. TripNotFound otherwise."""
     found = cached("trip", str(trip_id), lambda: list(_full(_published().filter(pk=trip_id))))
@@ -147,7 +183,7 @@ def _summaries(trip_ids: list[int]) -> list[PublicTripSummary]:
         _published().filter(pk__in=list(trip_ids)).select_related("organisation")
         .only("pk", "title", "start_date", "end_date", "purpose", "cancelled", "published_at",
               "organisation__name", "organisation__tooi_code")
-        .prefetch_related(_destinations())
+        .prefetch_related(_destinations(), _accepted())
     )  # fmt: skip
     by_id = {trip.pk: _summary(trip) for trip in trips}
     return [by_id[trip_id] for trip_id in trip_ids if trip_id in by_id]
@@ -191,7 +227,8 @@ def filter_options() -> FilterOptions:
 def _full(trips: QuerySet[Trip]) -> Iterator[PublicTrip]:
     query = (
         trips.select_related("organisation", "source_document").defer(*_INTERNAL)
-        .prefetch_related(_destinations(), *(Prefetch(part, to_attr=_PREFETCHED + part) for part in _PARTS))
+        .prefetch_related(_destinations(), _accepted(),
+                          *(Prefetch(part, to_attr=_PREFETCHED + part) for part in _PARTS))
     )  # fmt: skip
     for trip in query:
         yield _trip(trip)
@@ -201,72 +238,94 @@ def _organisation(organisation: Organisation) -> PublicOrganisation:
     return PublicOrganisation(name=_text(organisation.name), code=organisation.tooi_code)
 
 
-def _destination_rows(trip: Trip) -> tuple[PublicDestination, ...]:
-    return tuple(PublicDestination(_text(d.city), d.country) for d in _rows(trip, "destinations"))
+def _destination_rows(trip: Trip, r: Redactor) -> tuple[PublicDestination, ...]:
+    return tuple(
+        PublicDestination(r.apply(str(d.city or "")), d.country)
+        for d in _rows(trip, "destinations")
+    )
 
 
 def _summary(trip: Trip) -> PublicTripSummary:
+    r = _redactor(trip)
     return PublicTripSummary(
-        id=trip.pk, title=_text(trip.title), organisation=_organisation(trip.organisation),
-        start_date=trip.start_date, end_date=trip.end_date, destinations=_destination_rows(trip),
-        purpose=_text(trip.purpose), cancelled=trip.cancelled, published_at=trip.published_at,
+        id=trip.pk, title=r.apply(trip.title), organisation=_organisation(trip.organisation),
+        start_date=trip.start_date, end_date=trip.end_date, destinations=_destination_rows(trip, r),
+        purpose=r.apply(trip.purpose), cancelled=trip.cancelled, published_at=trip.published_at,
     )  # fmt: skip
 
 
+def _redaction_log(trip: Trip) -> tuple[PublicRedaction, ...]:
+    rows = getattr(trip, _PREFETCHED + "redactions", None)
+    if rows is None:
+        rows = list(Redaction.objects.filter(trip=trip, decision=Decision.ACCEPTED).order_by("pk"))
+    return tuple(
+        PublicRedaction(number, row.ground, row.kind, tuple(row.places or ()), row.decided_at)
+        for number, row in enumerate(rows, start=1)
+    )
+
+
 def _trip(trip: Trip) -> PublicTrip:
-    goals, other_outcomes = _goals(trip)
+    r = _redactor(trip)
+
+    def text(value: object) -> str:
+        return r.apply(str(value or ""))
+
+    def texts(values: Iterable[object] | None) -> tuple[str, ...]:
+        return tuple(text(value) for value in values or () if value)
+
+    goals, other_outcomes = _goals(trip, text)
     costs = tuple(
-        PublicCost(c.category, c.estimated_amount, c.actual_amount, c.currency, _text(c.payer))
+        PublicCost(c.category, c.estimated_amount, c.actual_amount, c.currency, text(c.payer))
         for c in _rows(trip, "costs")
     )  # fmt: skip
     return PublicTrip(
         id=trip.pk,
-        title=_text(trip.title),
+        title=text(trip.title),
         organisation=_organisation(trip.organisation),
         start_date=trip.start_date,
         end_date=trip.end_date,
         travel_days=_travel_days(trip.travel_days),
-        purpose=_text(trip.purpose),
-        event_name=_text(trip.event_name),
-        event_url=trip.event_url if _is_web_address(trip.event_url) else "",
+        purpose=text(trip.purpose),
+        event_name=text(trip.event_name),
+        event_url=_web_address(trip.event_url, r),
         transport_mode=trip.transport_mode,
         funding=trip.funding,
-        funding_party=_text(trip.funding_party),
+        funding_party=text(trip.funding_party),
         cancelled=trip.cancelled,
-        cancellation_reason=_text(trip.cancellation_reason),
-        links=tuple(str(link) for link in trip.links or () if _is_web_address(link)),
+        cancellation_reason=text(trip.cancellation_reason),
+        links=tuple(link for link in (_web_address(v, r) for v in trip.links or ()) if link),
         travellers=tuple(
-            PublicTraveller(_text(t.role), t.category, _text(t.name))
+            PublicTraveller(text(t.role), t.category, text(t.name))
             for t in _rows(trip, "travellers")
         ),
-        destinations=_destination_rows(trip),
+        destinations=_destination_rows(trip, r),
         goals=goals,
         other_outcomes=other_outcomes,
-        programme=_programme(trip),
+        programme=_programme(trip, text, texts),
         contacts=tuple(
-            PublicContact(_text(c.role), _text(c.organisation), _text(c.city), c.country, c.count)
+            PublicContact(text(c.role), text(c.organisation), text(c.city), c.country, c.count)
             for c in _rows(trip, "contacts")
         ),
         follow_ups=tuple(
             PublicFollowUp(
-                _text(f.action), _texts(f.counterparties), _text(f.owner), f.due_date, f.status
+                text(f.action), texts(f.counterparties), text(f.owner), f.due_date, f.status
             )
             for f in _rows(trip, "follow_ups")
         ),
         costs=costs,
         cost_totals=_cost_totals(costs),
-        document=_document(trip),
+        document=_document(trip, text),
         published_at=trip.published_at,
+        redactions=_redaction_log(trip),
     )
 
 
-def _texts(values: Iterable[object] | None) -> tuple[str, ...]:
-    return tuple(_text(value) for value in values or () if value)
-
-
-def _is_web_address(value: object) -> bool:
+def _web_address(value: object, r: Redactor) -> str:
     # Only http(s) becomes a link: a "javascript:" address from an imported document must never be clickable.
-    return isinstance(value, str) and value.lower().startswith(_WEB_SCHEMES)
+    # An address that holds a redacted passage (a personal page, a name in the path) is left out altogether.
+    if not (isinstance(value, str) and value.lower().startswith(_WEB_SCHEMES)):
+        return ""
+    return value if r.apply(value) == value else ""
 
 
 def _travel_days(values: Iterable[object] | None) -> tuple[dt.date, ...]:
@@ -279,23 +338,29 @@ def _travel_days(values: Iterable[object] | None) -> tuple[dt.date, ...]:
     return tuple(sorted(days))
 
 
-def _goals(trip: Trip) -> tuple[tuple[PublicGoal, ...], tuple[PublicOutcome, ...]]:
+def _goals(
+    trip: Trip, text: Callable[[object], str]
+) -> tuple[tuple[PublicGoal, ...], tuple[PublicOutcome, ...]]:
     by_goal: dict[int | None, list[PublicOutcome]] = defaultdict(list)
     for outcome in _rows(trip, "outcomes"):
-        by_goal[outcome.goal_id].append(PublicOutcome(_text(outcome.text), outcome.achieved))
+        by_goal[outcome.goal_id].append(PublicOutcome(text(outcome.text), outcome.achieved))
     known = set()
     goals = []
     for goal in _rows(trip, "goals"):
         known.add(goal.pk)
-        goals.append(PublicGoal(goal.label, _text(goal.text), tuple(by_goal.get(goal.pk, ()))))
+        goals.append(PublicGoal(goal.label, text(goal.text), tuple(by_goal.get(goal.pk, ()))))
     others = tuple(o for goal_id, rows in by_goal.items() if goal_id not in known for o in rows)
     return tuple(goals), others
 
 
-def _programme(trip: Trip) -> tuple[PublicProgrammeDay, ...]:
+def _programme(
+    trip: Trip,
+    text: Callable[[object], str],
+    texts: Callable[[Iterable[object] | None], tuple[str, ...]],
+) -> tuple[PublicProgrammeDay, ...]:
     items = sorted(
         (
-            PublicProgrammeItem(p.date, p.start_time, p.end_time, _text(p.title), _texts(p.speakers), _text(p.location))
+            PublicProgrammeItem(p.date, p.start_time, p.end_time, text(p.title), texts(p.speakers), text(p.location))
             for p in _rows(trip, "programme")
         ),
         # Undated items last; within a day by start time, keeping the report's order for equal times.
@@ -325,8 +390,8 @@ def _sum(amounts: Iterable[Decimal | None]) -> Decimal | None:
     return sum(stated, Decimal(0)) if stated else None
 
 
-def _document(trip: Trip) -> PublicDocument | None:
+def _document(trip: Trip, text: Callable[[object], str]) -> PublicDocument | None:
     document = trip.source_document
     if document is None:
         return None
-    return PublicDocument(_text(document.original_filename), document.media_type, document.pages)
+    return PublicDocument(text(document.original_filename), document.media_type, document.pages)

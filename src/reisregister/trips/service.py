@@ -17,6 +17,7 @@ from reisregister.accounts import service as accounts
 from reisregister.accounts.models import User
 from reisregister.followups.models import FollowUp
 from reisregister.organisations.models import Organisation
+from reisregister.redaction import service as redaction
 from reisregister.trips import validation, workflow
 from reisregister.trips.data import PART_KINDS, TRIP_FIELDS, TripData
 from reisregister.trips.models import (
@@ -166,6 +167,11 @@ def transition(
             )
         if step.needs_reason and not reason.strip():
             raise TransitionError(_("Give a reason."))
+        if step.target == Status.PUBLISHED:
+            try:
+                redaction.ensure_publishable(trip)
+            except redaction.RedactionsPending as pending:
+                raise TransitionError(str(pending)) from pending
         before = {"status": trip.status}
         trip.status = step.target
         if step.name in ("publish", "republish"):

@@ -1,0 +1,78 @@
+"""Apply redactions to text: every occurrence of every redacted passage becomes its mark.
+
+Matching ignores case and treats any run of white space as one space (a name broken over two lines in the
+source document is still the same name); it respects word edges, so redacting "Jan" leaves "januari" alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reisregister.redaction.marks import mark
+
+
+def fold(term: str) -> str:
+    """The identity of a passage: case and white space do not matter."""
+    return " ".join(term.split()).casefold()
+
+
+def _pattern(term: str) -> str:
+    words = term.split()
+    body = r"\s+".join(re.escape(word) for word in words)
+    head = r"(?<!\w)" if re.match(r"\w", words[0]) else ""
+    tail = r"(?!\w)" if re.search(r"\w$", words[-1]) else ""
+    return head + body + tail
+
+
+@dataclass(frozen=True, slots=True)
+class Redactor:
+    """Replaces the given passages (term, ground) by their marks. An empty redactor returns text unchanged."""
+
+    terms: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, str]]) -> Redactor:
+        unique: dict[str, tuple[str, str]] = {}
+        for term, ground in pairs:
+            if term.strip():
+                unique.setdefault(fold(term), (term.strip(), ground))
+        # Longest first: "Jan Jansen" must win over "Jan" where both are redacted.
+        return cls(tuple(sorted(unique.values(), key=lambda pair: -len(pair[0]))))
+
+    @property
+    def _regex(self) -> re.Pattern[str] | None:
+        return _compile(self.terms)
+
+    def apply(self, text: str) -> str:
+        regex = self._regex
+        if regex is None or not text:
+            return text
+        grounds = [ground for _term, ground in self.terms]
+        return regex.sub(
+            lambda match: mark(grounds[match.lastindex - 1 if match.lastindex else 0]), text
+        )
+
+    def found(self, text: str) -> set[int]:
+        """Indexes (into ``terms``) of the passages that occur in ``text``."""
+        regex = self._regex
+        if regex is None or not text:
+            return set()
+        return {match.lastindex - 1 for match in regex.finditer(text) if match.lastindex}
+
+
+_CACHE: dict[tuple[tuple[str, str], ...], re.Pattern[str] | None] = {}
+
+
+def _compile(terms: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    # Trips are built again and again (pages, exports, the index); compiling once per set of terms pays.
+    if terms not in _CACHE:
+        if len(_CACHE) > 2048:
+            _CACHE.clear()
+        _CACHE[terms] = (
+            re.compile("|".join(f"({_pattern(term)})" for term, _g in terms), re.IGNORECASE)
+            if terms
+            else None
+        )
+    return _CACHE[terms]
