@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@echo "Preparing the name detector for redaction (deduce builds its lookup cache: ~2 minutes, once per venv)"
+	$(BIN)/python -c 'from reisparse import personal; personal.warm()'
 	@touch $@
 
 install: $(STAMP) ## create .venv with the locked dependencies (fast when up to date)
@@ -58,8 +60,9 @@ bench: $(STAMP) ## performance figures, never pass/fail (BENCH_ARGS="--trips 500
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_register.py $(BENCH_ARGS)
 
-schema: $(STAMP) ## regenerate docs/schema/reisparse.report-1.json from the model
+schema: $(STAMP) ## regenerate the committed schemas: docs/schema/*.json and docs/api/openapi.yaml
 	$(BIN)/python scripts/write_schema.py
+	$(BIN)/python scripts/write_openapi.py
 
 # setuptools is pinned: `make install` builds the editable package with the venv's own setuptools (>= 77).
 lock: ## re-resolve the locked dependency versions (needs the package index)

@@ -9,9 +9,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from reisregister.publication.objects import FilterOptions
+from reisregister.publication.objects import FilterOptions, TransportMode, TravellerCategory
 from reisregister.search.service import Filters
-from reisregister.trips.models import TransportMode, TravellerCategory
 
 _ANY = ("", _("Any"))
 SORT_CHOICES = (

@@ -29,6 +29,12 @@ from reisregister.trips.models import (
     TravellerCategory,
 )
 
+# The choice lists public code may use (forms, API filters) without importing the raw models.
+__all__ = [
+    "Achieved", "CostCategory", "FollowUpStatus", "Funding", "Ground", "RedactionKind", "TransportMode",
+    "TravellerCategory",
+]  # fmt: skip
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
 

@@ -159,11 +159,13 @@ def transition(
         if check_permission and (
             user is None or not accounts.has_role(user, trip.organisation_id, step.role)
         ):
-            raise PermissionDenied(_("You may not %(action)s this trip.") % {"action": step.name})
+            raise PermissionDenied(
+                _("You may not take the step “%(step)s” for this trip.") % {"step": step.label}
+            )
         if trip.status != step.source:
             raise TransitionError(
-                _("A %(status)s trip cannot be %(action)s.")
-                % {"status": trip.get_status_display(), "action": step.name}
+                _("The step “%(step)s” does not apply to a trip with status “%(status)s”.")
+                % {"step": step.label, "status": trip.get_status_display()}
             )
         if step.needs_reason and not reason.strip():
             raise TransitionError(_("Give a reason."))

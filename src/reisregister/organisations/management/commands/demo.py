@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from reisregister.organisations import demo
+from reisregister.trips.models import Status
 
 
 class Command(BaseCommand):
@@ -46,7 +47,8 @@ class Command(BaseCommand):
                 _("  skipped (not found): %(count)d") % {"count": len(result.missing)}
             )
         states = ", ".join(
-            f"{state} {count}" for state, count in sorted(result.trips_by_state.items())
+            f"{Status(state).label} {count}"
+            for state, count in sorted(result.trips_by_state.items())
         )
         self.stdout.write(_("Demo trips: %(states)s.") % {"states": states or "-"})
 
