@@ -35,6 +35,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 POSTGRES_ADMIN_URL = os.environ.get(
     "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
 )
@@ -227,9 +228,28 @@ def _load(base: str, paths: list[str], clients: int) -> tuple[dict[str, list[flo
     return latencies, errors[0]
 
 
+def _shared_cache() -> str:
+    """A Redis database for the page cache that gunicorn's workers share, emptied; "" without Redis.
+
+    Production runs several workers with REDIS_URL set (docs/configuration.md); with the default memory cache
+    every worker would build each page once for itself.
+    """
+    try:
+        import redis
+
+        client = redis.Redis.from_url(BENCH_REDIS_URL, socket_connect_timeout=2)
+        client.flushdb()
+    except Exception as exc:  # no Redis here: measure with each worker's own memory cache
+        print(f"    (Redis not reachable at {BENCH_REDIS_URL}: {exc}; per-process memory cache)")
+        return ""
+    return BENCH_REDIS_URL
+
+
 def bench_pages(
     env: dict[str, str], trip_ids: list[int], requests: int, clients: int, log: Path
 ) -> None:
+    env = {**env, "REDIS_URL": _shared_cache()}
+    print(f"    cache: {'shared Redis ' + env['REDIS_URL'] if env['REDIS_URL'] else 'memory of each worker'}")
     port = _free_port()
     workers = str(2 * (os.cpu_count() or 1) + 1)
     command = [str(BIN / "gunicorn"), "reisregister.wsgi:application", "--bind", f"127.0.0.1:{port}",

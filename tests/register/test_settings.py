@@ -126,3 +126,28 @@ def test_a_malformed_boolean_is_refused(tmp_path: Path) -> None:
     line = _error_line(_start(tmp_path, DEBUG="maybe"))
 
     assert "DEBUG must be true or false" in line
+
+
+def test_redis_url_gives_every_process_one_shared_cache(tmp_path: Path) -> None:
+    # Several gunicorn workers share the login limit and the public page cache only through Redis.
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=2).close()
+    except OSError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Redis is not reachable at 127.0.0.1:6379; CI must provide it", pytrace=False)
+        pytest.skip("Redis is not running at 127.0.0.1:6379")
+    environ = {**os.environ, "DJANGO_SETTINGS_MODULE": "reisregister.settings",
+               "REISREGISTER_HOME": str(tmp_path), "REDIS_URL": "redis://127.0.0.1:6379/14"}  # fmt: skip
+    code = (
+        "import django, sys; django.setup(); from django.core.cache import cache; "
+        "cache.set('reisregister-test', sys.argv[1], 30) if sys.argv[1] else None; "
+        "from django.core.cache import caches; "
+        "print(type(caches['default']).__name__, cache.get('reisregister-test'))"
+    )
+    run = [sys.executable, "-c", code]
+    write = subprocess.run([*run, "gedeeld"], env=environ, capture_output=True, text=True, timeout=60)
+    read = subprocess.run([*run, ""], env=environ, capture_output=True, text=True, timeout=60)
+    assert write.returncode == 0, write.stderr
+    assert read.stdout.split() == ["RedisCache", "gedeeld"], read.stderr
