@@ -136,7 +136,9 @@ def test_redis_url_gives_every_process_one_shared_cache(tmp_path: Path) -> None:
         socket.create_connection(("127.0.0.1", 6379), timeout=2).close()
     except OSError:
         if os.environ.get("CI") == "true":
-            pytest.fail("Redis is not reachable at 127.0.0.1:6379; CI must provide it", pytrace=False)
+            pytest.fail(
+                "Redis is not reachable at 127.0.0.1:6379; CI must provide it", pytrace=False
+            )
         pytest.skip("Redis is not running at 127.0.0.1:6379")
     environ = {**os.environ, "DJANGO_SETTINGS_MODULE": "reisregister.settings",
                "REISREGISTER_HOME": str(tmp_path), "REDIS_URL": "redis://127.0.0.1:6379/14"}  # fmt: skip
@@ -147,7 +149,11 @@ def test_redis_url_gives_every_process_one_shared_cache(tmp_path: Path) -> None:
         "print(type(caches['default']).__name__, cache.get('reisregister-test'))"
     )
     run = [sys.executable, "-c", code]
-    write = subprocess.run([*run, "gedeeld"], env=environ, capture_output=True, text=True, timeout=60)
-    read = subprocess.run([*run, ""], env=environ, capture_output=True, text=True, timeout=60)
+    write = subprocess.run(
+        [*run, "gedeeld"], env=environ, capture_output=True, text=True, timeout=60, check=False
+    )
+    read = subprocess.run(
+        [*run, ""], env=environ, capture_output=True, text=True, timeout=60, check=False
+    )
     assert write.returncode == 0, write.stderr
     assert read.stdout.split() == ["RedisCache", "gedeeld"], read.stderr
