@@ -59,9 +59,13 @@ format: $(STAMP) ## apply ruff fixes and formatting
 bench: $(STAMP) ## performance figures, never pass/fail (BENCH_ARGS="--trips 5000" for a quick run)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_register.py $(BENCH_ARGS)
+	$(BIN)/python scripts/bench_exports.py $(BENCH_ARGS)
+	$(BIN)/python scripts/bench_renditions.py
+	$(BIN)/python scripts/eval_redaction.py
 
 schema: $(STAMP) ## regenerate the committed schemas: docs/schema/*.json and docs/api/openapi.yaml
 	$(BIN)/python scripts/write_schema.py
+	$(BIN)/reisregister trip_schema > docs/schema/reisregister.trips-1.json
 	$(BIN)/python scripts/write_openapi.py
 
 # setuptools is pinned: `make install` builds the editable package with the venv's own setuptools (>= 77).

@@ -178,6 +178,12 @@ def summaries(trip_ids: Sequence[int]) -> list[PublicTripSummary]:
     return cached("summaries", ",".join(map(str, ids)), lambda: _summaries(ids))
 
 
+def summaries_uncached(trip_ids: Sequence[int]) -> list[PublicTripSummary]:
+    """Like ``summaries`` without remembering the result: for harvests that walk the whole register once
+    (sitemaps), which would otherwise fill the cache with every batch."""
+    return _summaries(list(trip_ids))
+
+
 def _summaries(trip_ids: list[int]) -> list[PublicTripSummary]:
     trips = (
         _published().filter(pk__in=list(trip_ids)).select_related("organisation")
