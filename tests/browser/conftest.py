@@ -100,6 +100,16 @@ def _session_cookie(user: User, url: str) -> dict[str, str]:
             "url": url}  # fmt: skip
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _warm_detector() -> None:
+    """Load the personal-data detector before any page asks for it. The review and redaction screens and the
+    publish step run it inside the live server; its first load (deduce, seconds) would otherwise eat a page's
+    time-out and fail whichever test happened to load it first."""
+    from reisparse import personal
+
+    personal.warm()
+
+
 @pytest.fixture
 def open_page(browser: Browser, live_server: LiveServer) -> Iterator[OpenPage]:
     """``open_page(user=None, language="nl")``: a page in a fresh browser context, logged in as ``user`` (by

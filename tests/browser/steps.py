@@ -55,6 +55,29 @@ def switch_language(page: Page, language: str) -> None:
     page.wait_for_load_state()
 
 
+_SELECT_TEXT = """([selector, passage]) => {
+  const root = document.querySelector(selector);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(passage);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + passage.length);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  }
+  return false;
+}"""
+
+
+def select_text(page: Page, selector: str, passage: str) -> None:
+    """Select ``passage`` inside the element matching ``selector``, as a person dragging over it would."""
+    assert page.evaluate(_SELECT_TEXT, [selector, passage]), f"{passage!r} is not in {selector}"
+
+
 def focus_is_visible(page: Page) -> bool:
     """Whether the focused element shows a focus indicator (an outline or a ring drawn with box-shadow)."""
     return bool(page.evaluate(_FOCUS_IS_VISIBLE))

@@ -8,6 +8,8 @@ from typing import Any
 
 from reisregister.accounts.models import User
 from reisregister.organisations.models import Organisation
+from reisregister.redaction import service as redaction
+from reisregister.redaction.models import Decision
 from reisregister.trips import service
 from reisregister.trips.data import TripData
 from reisregister.trips.models import Trip
@@ -135,7 +137,15 @@ def submitted(organisation: Organisation, editor: User, data: TripData) -> Trip:
 
 def published(organisation: Organisation, editor: User, reviewer: User, data: TripData) -> Trip:
     trip = submitted(organisation, editor, data)
+    keep_everything(trip, reviewer)
     return service.transition(trip.pk, "publish", user=reviewer)
+
+
+def keep_everything(trip: Trip, reviewer: User) -> None:
+    """The reviewer keeps whatever the detector suggests: these trips are about other things than redaction,
+    and publishing waits until every suggestion is decided."""
+    redaction.scan(trip)
+    redaction.decide_all_pending(trip.pk, decision=Decision.REJECTED, user=reviewer)
 
 
 def withdrawn(organisation: Organisation, editor: User, reviewer: User, data: TripData) -> Trip:

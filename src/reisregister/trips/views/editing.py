@@ -17,6 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reisregister.accounts import service as accounts
+from reisregister.accounts.models import User
+from reisregister.redaction import service as redaction
+from reisregister.redaction.models import Decision
 from reisregister.trips import places, service, workflow
 from reisregister.trips.forms import TripEditor
 from reisregister.trips.models import Trip
@@ -157,5 +160,17 @@ def _render(
         countries=places.country_choices(),
         has_source=trip is not None and trip.source_document_id is not None,
         extra_errors=editor.trip_form.non_field_errors(),
+        **(_redaction_state(user_of(request), trip, review=mode == "review") if trip else {}),
     )
     return render(request, "trips/trip_form.html", context, status=status)
+
+
+def _redaction_state(user: User, trip: Trip, *, review: bool) -> dict[str, int]:
+    """What the page says about redaction: suggestions waiting (beside the publish button) and passages
+    redacted. A reviewer's review screen runs the detector first: it is the last look before publishing."""
+    if review and accounts.can_review(user, trip.organisation_id):
+        redaction.scan(trip)
+    return {
+        "redaction_pending": redaction.pending_count(trip),
+        "redaction_accepted": redaction.redactions(trip).filter(decision=Decision.ACCEPTED).count(),
+    }
