@@ -1,5 +1,5 @@
 """The reviewer's redaction screen (/werk/lakken/), through the Django test client: every passage marked in the
-trip's texts, decisions by POST with redirect-after-post, one-line errors, read-only for editors, 403 for others.
+trip's texts, decisions by POST with redirect-after-post, one-line errors, read-only for editors, 404 for others.
 """
 
 from __future__ import annotations
@@ -137,7 +137,7 @@ def test_an_editor_sees_the_suggestions_but_cannot_decide(
     assert MAIL in html and "/decide/" not in html and "/add/" not in html and "/all/" not in html
 
 
-def test_someone_of_another_organisation_is_refused(trip_id: int, charlie: User) -> None:
+def test_someone_of_another_organisation_finds_no_such_trip(trip_id: int, charlie: User) -> None:
     client = client_for(charlie)
     row = Redaction.objects.create(
         trip_id=trip_id, term=MAIL, key=MAIL, kind="email", origin="detected"
@@ -151,7 +151,7 @@ def test_someone_of_another_organisation_is_refused(trip_id: int, charlie: User)
         response = getattr(client, method)(
             url, {"decision": "accepted", "ground": "5.1.2e", "term": MAIL}
         )
-        assert response.status_code == 403, url
+        assert response.status_code == 404, url
     assert Redaction.objects.get(pk=row.pk).decision == Decision.SUGGESTED
 
 

@@ -7,7 +7,7 @@ source document is still the same name); it respects word edges, so redacting "J
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reisregister.redaction.marks import mark
@@ -53,6 +53,15 @@ class Redactor:
         return regex.sub(
             lambda match: mark(grounds[match.lastindex - 1 if match.lastindex else 0]), text
         )
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """(start, end, index into ``terms``) of every occurrence, as ``apply`` would replace them."""
+        regex = self._regex
+        if regex is None or not text:
+            return
+        for match in regex.finditer(text):
+            if match.lastindex:
+                yield match.start(), match.end(), match.lastindex - 1
 
     def found(self, text: str) -> set[int]:
         """Indexes (into ``terms``) of the passages that occur in ``text``."""

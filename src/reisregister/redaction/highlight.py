@@ -47,18 +47,12 @@ def hits(text: str, rows: Sequence[Redaction]) -> list[Hit]:
 
 def _occurrences(text: str, rows: Sequence[Redaction]) -> Iterable[Hit]:
     redactor = Redactor.of((row.term, row.ground) for row in rows)
-    # The redactor's own pattern: one alternation, longest passage first, as apply() uses it.
-    regex = redactor._regex
-    if regex is None or not text:
-        return
+    # The redactor's own matching (longest passage first), as apply() replaces them.
     by_passage = {fold(row.term): row for row in rows}
-    for match in regex.finditer(text):
-        if not match.lastindex:
-            continue
-        term, _ground = redactor.terms[match.lastindex - 1]
-        row = by_passage.get(fold(term))
+    for start, end, index in redactor.spans(text):
+        row = by_passage.get(fold(redactor.terms[index][0]))
         if row is not None:
-            yield Hit(match.start(), match.end(), row)
+            yield Hit(start, end, row)
 
 
 def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:

@@ -189,6 +189,7 @@ def add_manual(
                       "decided_by": user, "decided_at": timezone.now()},
         )  # fmt: skip
         _changed(trip, "redaction-added", user, row=row)
+        row.refresh_from_db(fields=["places"])  # refresh_places wrote them
     return row
 
 

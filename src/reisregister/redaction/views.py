@@ -1,7 +1,7 @@
 """The redaction screen (/werk/lakken/): a trip's texts with every passage marked, and the reviewer's decisions.
 
 Opening it runs the detector (cheap when the trip's text did not change since the last run). Reviewers of the
-trip's organisation decide; its editors see the same screen read-only; anyone else gets a 403. Every write goes
+trip's organisation decide; its editors see the same screen read-only; anyone else gets a 404, as in the rest of the work area. Every write goes
 through ``redaction.service`` (which checks the role again and writes the audit event) and ends in a redirect;
 a refusal becomes one message on the page.
 """
@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -127,7 +127,8 @@ def _trip(request: HttpRequest, pk: int) -> Trip:
 
 def _check_member(request: HttpRequest, trip: Trip) -> None:
     if not accounts.can_edit(user_of(request), trip.organisation_id):
-        raise PermissionDenied(_("This trip belongs to another organisation."))
+        # As everywhere in the work area: a trip of another organisation does not exist for this user.
+        raise Http404(_("No such trip."))
 
 
 def _cleaned(form: Form) -> dict[str, Any]:

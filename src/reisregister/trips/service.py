@@ -154,6 +154,12 @@ def transition(
     step = workflow.BY_NAME.get(name)
     if step is None:
         raise TransitionError(_("Unknown transition: %(name)s") % {"name": name})
+    if step.target == Status.PUBLISHED:
+        # Run the detector outside the transition's transaction: when publication is refused because
+        # suggestions wait, the new suggestions must stay for the reviewer (a rollback would drop them).
+        scanned = Trip.objects.filter(pk=trip_id).first()
+        if scanned is not None:
+            redaction.scan(scanned)
     with transaction.atomic():
         trip = Trip.objects.select_for_update().get(pk=trip_id)
         if check_permission and (

@@ -24,6 +24,11 @@ ACTIONS = {
     "imported": gettext_lazy("Imported from a document"),
     "edited": gettext_lazy("Edited"),
     "confirmed": gettext_lazy("All values confirmed"),
+    "redaction-accepted": gettext_lazy("Passage redacted"),
+    "redaction-rejected": gettext_lazy("Passage kept"),
+    "redaction-added": gettext_lazy("Passage redacted by hand"),
+    "redactions-accepted": gettext_lazy("All suggested passages redacted"),
+    "redactions-rejected": gettext_lazy("All suggested passages kept"),
     **{step.name: step.label for step in workflow.TRANSITIONS},
 }
 
