@@ -196,21 +196,44 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.JSONParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # Integration tokens only (docs/decisions/0005): no session authentication, so no CSRF on the API.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "reisregister.api.authentication.IntegrationTokenAuthentication"
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "reisregister.api.throttling.PublicRateThrottle",
+        "reisregister.api.throttling.IntegrationRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_THROTTLE_ANON", "120/min"),
         "integration": env_str("API_THROTTLE_INTEGRATION", "600/min"),
     },
     "UNAUTHENTICATED_USER": None,
+    # Every error as an RFC 9457 problem detail (application/problem+json).
+    "EXCEPTION_HANDLER": "reisregister.api.problems.handle",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Reisregister API",
     "DESCRIPTION": "Published official trips of public bodies, redacted under the Woo; write access for "
-    "integrations of an organisation.",
+    "integrations of an organisation. Errors are RFC 9457 problem details. See docs/api.md.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Separate request and response components: read-only fields never appear in a request body.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "TAGS": [
+        {
+            "name": "published register",
+            "description": "Public, read-only: published trips only, redacted.",
+        },
+        {
+            "name": "integrations",
+            "description": "Write access with an integration token of one organisation.",
+        },
+        {"name": "problems", "description": "The problem types of the error responses."},
+    ],
 }
 
 if PRODUCTION:
