@@ -42,8 +42,8 @@ test: $(STAMP) ## run the whole test suite on SQLite, then tests/register on Pos
 	url="$${DATABASE_URL_POSTGRES:-$(POSTGRES_TEST_URL)}"; \
 	$(BIN)/python -c 'import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=5).close()' "$$url" \
 	  || { echo "make test: PostgreSQL at $$url is not reachable" >&2; exit 1; }; \
-	echo "tests/register on PostgreSQL ($$url)"; \
-	DATABASE_URL="$$url" $(BIN)/pytest -n auto tests/register $(PYTEST_ARGS)
+	echo "tests/register and tests/api on PostgreSQL ($$url)"; \
+	DATABASE_URL="$$url" $(BIN)/pytest -n auto tests/register tests/api $(PYTEST_ARGS)
 
 check: $(STAMP) ## lint, format check, types, import contracts, no missing migrations
 	$(BIN)/ruff check src tests scripts

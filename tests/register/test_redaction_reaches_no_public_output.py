@@ -16,6 +16,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2
 import pytest
@@ -136,20 +137,18 @@ def _outputs(client: Client, trip_ids: list[int]) -> Iterator[tuple[str, str]]:
             if response.status_code == 404 and name == "document.pdf":
                 continue  # a trip typed into the form has no document
             assert response.status_code == 200, (name, response.status_code)
-            yield (
-                name,
-                _pdf_text(
-                    b"".join(response.streaming_content) if response.streaming else response.content
-                ),
-            )
+            yield name, _pdf_text(_content(response))
 
 
 def _body(client: Client, url: str) -> str:
     path = re.sub(r"^https?://[^/]+", "", url)
     response = client.get(path)
     assert response.status_code == 200, (path, response.status_code)
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    return html.unescape(content.decode("utf-8-sig"))
+    return html.unescape(_content(response).decode("utf-8-sig"))
+
+
+def _content(response: Any) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else bytes(response.content)
 
 
 def _leaks(text: str, passage: str) -> bool:
@@ -177,7 +176,9 @@ def test_no_redacted_passage_reaches_any_public_output(register: Register, case:
             assert leaked == [], f"{passage!r} leaked into {leaked}"
             # Searching for it finds nothing (the list page itself repeats the visitor's own words: not a leak).
             assert search.search(passage).total == 0
-            assert '"count": 0' in _body(client, f"/api/v1/trips/?q={passage}").replace('"count":0', '"count": 0')
+            assert '"count": 0' in _body(client, f"/api/v1/trips/?q={passage}").replace(
+                '"count":0', '"count": 0'
+            )
         detail = _body(client, f"/trips/{trip_ids[0]}/")
         for passage in case.kept:
             assert _leaks(detail, passage), f"{passage!r} was not redacted but is missing"
