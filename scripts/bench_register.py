@@ -249,7 +249,9 @@ def bench_pages(
     env: dict[str, str], trip_ids: list[int], requests: int, clients: int, log: Path
 ) -> None:
     env = {**env, "REDIS_URL": _shared_cache()}
-    print(f"    cache: {'shared Redis ' + env['REDIS_URL'] if env['REDIS_URL'] else 'memory of each worker'}")
+    print(
+        f"    cache: {'shared Redis ' + env['REDIS_URL'] if env['REDIS_URL'] else 'memory of each worker'}"
+    )
     port = _free_port()
     workers = str(2 * (os.cpu_count() or 1) + 1)
     command = [str(BIN / "gunicorn"), "reisregister.wsgi:application", "--bind", f"127.0.0.1:{port}",
