@@ -19,12 +19,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import groupby
+from types import SimpleNamespace
 from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from reisregister.followups.models import FollowUp
 from reisregister.organisations.models import Organisation
 from reisregister.publication import facts
 from reisregister.publication.objects import (
@@ -51,7 +53,17 @@ from reisregister.publication.objects import (
 )
 from reisregister.redaction.apply import Redactor
 from reisregister.redaction.models import Decision, Redaction
-from reisregister.trips.models import Destination, Status, Trip
+from reisregister.trips.models import (
+    Contact,
+    CostLine,
+    Destination,
+    Goal,
+    Outcome,
+    ProgrammeItem,
+    Status,
+    Traveller,
+    Trip,
+)
 
 # Columns a public page never needs; some are large (the source text, the parser's JSON).
 _INTERNAL = (
@@ -61,7 +73,6 @@ _INTERNAL = (
 _T = TypeVar("_T")
 _MISSING = object()
 CACHE_SECONDS = 300
-_PARTS = ("travellers", "goals", "outcomes", "programme", "contacts", "follow_ups", "costs")
 _PREFETCHED = "public_"
 _WEB_SCHEMES = ("http://", "https://")
 
@@ -231,13 +242,45 @@ def filter_options() -> FilterOptions:
 
 
 def _full(trips: QuerySet[Trip]) -> Iterator[PublicTrip]:
-    query = (
+    query = list(
         trips.select_related("organisation", "source_document").defer(*_INTERNAL)
-        .prefetch_related(_destinations(), _accepted(),
-                          *(Prefetch(part, to_attr=_PREFETCHED + part) for part in _PARTS))
+        .prefetch_related(_accepted())
     )  # fmt: skip
+    _attach_parts(query)
     for trip in query:
         yield _trip(trip)
+
+
+# The columns of each part a public view needs. Read as plain rows, not model instances: building ~11 model
+# objects per trip was most of the time of an export or an index rebuild.
+_PART_COLUMNS: dict[str, tuple[type[Any], tuple[str, ...]]] = {
+    "destinations": (Destination, ("city", "country")),
+    "travellers": (Traveller, ("role", "category", "name")),
+    "goals": (Goal, ("id", "label", "text")),
+    "outcomes": (Outcome, ("goal_id", "text", "achieved")),
+    "programme": (
+        ProgrammeItem,
+        ("date", "start_time", "end_time", "title", "speakers", "location"),
+    ),
+    "contacts": (Contact, ("role", "organisation", "city", "country", "count")),
+    "follow_ups": (FollowUp, ("action", "counterparties", "owner", "due_date", "status")),
+    "costs": (CostLine, ("category", "estimated_amount", "actual_amount", "currency", "payer")),
+}
+
+
+def _attach_parts(trips: list[Trip]) -> None:
+    """Give every trip its part rows (in report order) as ``public_<part>`` lists, one query per part."""
+    ids = [trip.pk for trip in trips]
+    for part, (model, columns) in _PART_COLUMNS.items():
+        rows: dict[int, list[SimpleNamespace]] = defaultdict(list)
+        found = model.objects.filter(trip_id__in=ids).order_by("trip_id", "position", "pk")
+        for row in found.values_list("trip_id", *columns):
+            values = dict(zip(columns, row[1:], strict=True))
+            if "id" in values:
+                values["pk"] = values["id"]
+            rows[row[0]].append(SimpleNamespace(**values))
+        for trip in trips:
+            setattr(trip, _PREFETCHED + part, rows.get(trip.pk, []))
 
 
 def _organisation(organisation: Organisation) -> PublicOrganisation:
