@@ -7,11 +7,14 @@ Bounded and deterministic: at most ``EXAMPLES`` generated cases per operation, d
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -52,6 +55,17 @@ CHECKS = [
 ]
 SCHEMA = schemathesis.openapi.from_path(TARGET, config=CONFIG)
 APP = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection() -> Iterator[None]:
+    # The WSGI handler closes "old" connections around every request; inside the test's transaction that
+    # closes PostgreSQL's connection (SQLite's in-memory one is spared). Django's test client does the same.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

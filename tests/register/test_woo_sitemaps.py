@@ -174,8 +174,11 @@ def test_a_withdrawal_moves_its_page_on_and_drops_the_trip(
     before = client.get(page_url(page_of(dropped)))["Last-Modified"]
     register.withdraw(dropped)
     after = client.get(page_url(page_of(dropped)), headers={"If-Modified-Since": before})
-    assert after.status_code == 200
-    assert trip_urls(dropped)[0] not in locations(etree.fromstring(after.getvalue()))
+    if page_of(kept) == page_of(dropped):
+        assert after.status_code == 200
+        assert trip_urls(dropped)[0] not in locations(etree.fromstring(after.getvalue()))
+    else:  # ids come from a sequence (PostgreSQL): the two may sit on different pages
+        assert after.status_code == 404  # a page left without published trips is gone
     entry_of(client, kept)  # still listed: it finds exactly one entry
 
 
