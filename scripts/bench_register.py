@@ -365,6 +365,7 @@ def main() -> None:
     )
     parser.add_argument("--clients", type=int, default=10, help="concurrent clients (default 10)")
     parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="measure PostgreSQL only")
     parser.add_argument("--worker", choices=("import", "search"), help=argparse.SUPPRESS)
     parser.add_argument("--worker-arg", type=int, default=0, help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -377,7 +378,8 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     started = time.perf_counter()
     print(f"Register benchmark: {options.trips:,} trips, {os.cpu_count()} cores")
-    bench_database("SQLite", "", options)
+    if not options.no_sqlite:
+        bench_database("SQLite", "", options)
     if not options.no_postgres:
         with _postgres_database() as url:
             if url:
