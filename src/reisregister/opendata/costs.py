@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reisregister.opendata import cells
-from reisregister.publication.objects import PublicTrip
+from reisregister.publication.objects import CostCategory, PublicTrip
 
-# The cost categories of the register (trips.models.CostCategory), in the order of the report form.
-CATEGORIES = ("transport", "accommodation", "subsistence", "fees", "other")
+# The cost categories of the register, in the order of the report form.
+CATEGORIES = tuple(CostCategory.values)
 
 
 @dataclass(frozen=True, slots=True)

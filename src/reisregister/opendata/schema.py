@@ -2,8 +2,8 @@
 
 Served at /data/trips.schema.json and committed as docs/schema/reisregister.trips-1.json
 (``reisregister trip_schema > docs/schema/reisregister.trips-1.json``; a test fails when they drift). Choice
-values are listed here rather than read from the trips app, which public code may not import; a test checks
-them against the models. A change that breaks readers needs ``reisregister.trip/2``.
+values come from the choice lists the publication boundary re-exports (public code does not import the trips
+app). A change that breaks readers needs ``reisregister.trip/2``.
 """
 
 from __future__ import annotations
@@ -13,20 +13,17 @@ from typing import Any
 
 from reisregister.opendata.costs import CATEGORIES
 from reisregister.opendata.records import SCHEMA
-from reisregister.redaction.marks import Ground
+from reisregister.publication import objects
 
 SCHEMA_ID = "urn:reisregister:schema:reisregister.trip:1"
 
-TRANSPORT_MODES = ("", "air", "train", "car", "bus", "boat", "mixed", "other")
-FUNDING = ("", "own", "third_party", "partly")
-TRAVELLER_CATEGORIES = ("bestuurder", "raadslid", "ambtenaar", "other")
-ACHIEVED = ("unknown", "yes", "partly", "no")
-FOLLOW_UP_STATUSES = ("open", "partly_done", "done", "not_fulfilled")
-REDACTION_KINDS = ("name", "email", "phone", "address", "iban", "bsn", "licence_plate", "other")
-SECTIONS = (
-    "title", "purpose", "travellers", "destinations", "event", "goals", "programme", "contacts", "outcomes",
-    "follow_ups", "costs", "cancellation", "document",
-)  # fmt: skip
+TRANSPORT_MODES = tuple(objects.TransportMode.values)
+FUNDING = tuple(objects.Funding.values)
+TRAVELLER_CATEGORIES = tuple(objects.TravellerCategory.values)
+ACHIEVED = tuple(objects.Achieved.values)
+FOLLOW_UP_STATUSES = tuple(objects.FollowUpStatus.values)
+REDACTION_KINDS = tuple(objects.RedactionKind.values)
+SECTIONS = tuple(objects.SECTIONS)
 
 _TEXT = {"type": "string"}
 _DATE = {"type": ["string", "null"], "format": "date"}
@@ -108,7 +105,7 @@ def _definitions() -> dict[str, Any]:
         "cost_total": _object({"currency": _CURRENCY, "estimated": _AMOUNT, "actual": _AMOUNT}),
         "redaction": _object({
             "number": {"type": "integer", "minimum": 1},
-            "ground": _enum(tuple(Ground.values), "Ground of the Woo (art. 5.1 or 5.2) for withholding."),
+            "ground": _enum(tuple(objects.Ground.values), "Ground of the Woo (art. 5.1 or 5.2) for withholding."),
             "kind": _enum(REDACTION_KINDS, "Kind of passage withheld."),
             "places": {"type": "array", "items": _enum(SECTIONS, "Section of the trip.")},
             "decided_at": _MOMENT,

@@ -31,8 +31,8 @@ from reisregister.trips.models import (
 
 # The choice lists public code may use (forms, API filters) without importing the raw models.
 __all__ = [
-    "Achieved", "CostCategory", "FollowUpStatus", "Funding", "Ground", "RedactionKind", "TransportMode",
-    "TravellerCategory",
+    "SECTIONS", "Achieved", "CostCategory", "FollowUpStatus", "Funding", "Ground", "RedactionKind",
+    "TransportMode", "TravellerCategory",
 ]  # fmt: skip
 
 if TYPE_CHECKING:
