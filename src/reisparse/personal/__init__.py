@@ -20,8 +20,6 @@ Modules: ``patterns`` (e-mail, phone, IBAN, BSN, plates), ``addresses``, ``engin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from reisparse.personal.addresses import find_addresses
 from reisparse.personal.engine import Lexicon, engine
 from reisparse.personal.model import Candidate, Finding, KeepList, Kind
@@ -45,7 +43,7 @@ from reisparse.personal.patterns import (
 )
 from reisparse.personal.spans import resolve
 
-__all__ = ["Finding", "KeepList", "Kind", "find_personal_data", "kinds", "warm"]
+__all__ = ["Finding", "KeepList", "Kind", "find_personal_data", "warm"]
 
 
 def find_personal_data(text: str, *, keep: KeepList | None = None) -> list[Finding]:
@@ -88,7 +86,3 @@ def warm() -> None:
     """Load the heavy name detector (and the gazetteer it consults) now rather than on the first call."""
     engine()
     place_population("Amsterdam")
-
-
-def kinds() -> Iterable[Kind]:
-    return iter(Kind)

@@ -109,10 +109,15 @@ def _accepted() -> Prefetch[str, QuerySet[Redaction], str]:
     )
 
 
-def _redactor(trip: Trip) -> Redactor:
-    rows = getattr(trip, _PREFETCHED + "redactions", None)
+def _accepted_rows(trip: Trip) -> list[Redaction]:
+    rows: list[Redaction] | None = getattr(trip, _PREFETCHED + "redactions", None)
     if rows is None:  # not prefetched: one query
-        rows = list(Redaction.objects.filter(trip=trip, decision=Decision.ACCEPTED))
+        rows = list(Redaction.objects.filter(trip=trip, decision=Decision.ACCEPTED).order_by("pk"))
+    return rows
+
+
+def _redactor(trip: Trip) -> Redactor:
+    rows = _accepted_rows(trip)
     return Redactor.of((row.term, row.ground) for row in rows) if rows else _NO_REDACTION
 
 
@@ -304,9 +309,7 @@ def _summary(trip: Trip) -> PublicTripSummary:
 
 
 def _redaction_log(trip: Trip) -> tuple[PublicRedaction, ...]:
-    rows = getattr(trip, _PREFETCHED + "redactions", None)
-    if rows is None:
-        rows = list(Redaction.objects.filter(trip=trip, decision=Decision.ACCEPTED).order_by("pk"))
+    rows = _accepted_rows(trip)
     return tuple(
         PublicRedaction(number, row.ground, row.kind, tuple(row.places or ()), row.decided_at)
         for number, row in enumerate(rows, start=1)

@@ -65,10 +65,7 @@ class Redactor:
 
     def found(self, text: str) -> set[int]:
         """Indexes (into ``terms``) of the passages that occur in ``text``."""
-        regex = self._regex
-        if regex is None or not text:
-            return set()
-        return {match.lastindex - 1 for match in regex.finditer(text) if match.lastindex}
+        return {index for _start, _end, index in self.spans(text)}
 
 
 _CACHE: dict[tuple[tuple[str, str], ...], re.Pattern[str] | None] = {}

@@ -9,6 +9,7 @@ trip, brings the search index in step after the commit.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -47,11 +48,6 @@ class RedactionsPending(Exception):
 
 def redactions(trip: Trip) -> QuerySet[Redaction]:
     return Redaction.objects.filter(trip=trip).select_related("decided_by").order_by("pk")
-
-
-def redactor_for(rows: Iterable[Redaction]) -> Redactor:
-    """The redactor of a trip's accepted redactions (``rows`` may hold others: they are skipped)."""
-    return Redactor.of((row.term, row.ground) for row in rows if row.decision == Decision.ACCEPTED)
 
 
 def pending_count(trip: Trip) -> int:
@@ -127,7 +123,7 @@ def _findings(
         joined.append(text)
         offset += len(text) + len(_SEPARATOR)
     for finding in personal.find_personal_data(_SEPARATOR.join(joined), keep=keep):
-        index = max(i for i, start in enumerate(starts) if start <= finding.start)
+        index = bisect_right(starts, finding.start) - 1
         base = starts[index]
         yield (
             fields[index][0],
