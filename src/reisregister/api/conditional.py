@@ -17,7 +17,6 @@ from django.utils.translation import get_language
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from reisregister.publication import catalogue
 from reisregister.publication import service as publication
 
 _View = TypeVar("_View")
@@ -54,7 +53,7 @@ def conditional(
 
     @wraps(handler)
     def wrapper(view: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
-        etag, changed = etag_for(request), catalogue.last_changed()
+        etag, changed = etag_for(request), publication.last_change()
         if is_fresh(request, etag, changed):
             return stamp(Response(status=304), etag, changed)
         response = handler(view, request, *args, **kwargs)

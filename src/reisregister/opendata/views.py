@@ -59,7 +59,7 @@ def _etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str:
 
 
 def _last_modified(request: HttpRequest, *args: Any, **kwargs: Any) -> dt.datetime | None:
-    return events.last_change()
+    return publication.last_change()
 
 
 _conditional = condition(etag_func=_etag, last_modified_func=_last_modified)

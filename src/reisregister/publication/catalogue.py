@@ -30,7 +30,6 @@ from reisregister.redaction.apply import Redactor, fold
 from reisregister.redaction.models import Decision, Redaction
 from reisregister.trips.models import (
     Achieved,
-    AuditEvent,
     CostCategory,
     Destination,
     Funding,
@@ -106,11 +105,6 @@ def vocabulary() -> Vocabulary:
         cost_categories=choices(CostCategory.choices),
         follow_up_statuses=choices(FollowUpStatus.choices),
     )
-
-
-def last_changed() -> dt.datetime | None:
-    """When the register last changed (the newest audit event): the Last-Modified of public responses."""
-    return AuditEvent.objects.order_by("-pk").values_list("at", flat=True).first()
 
 
 # --------------------------------------------------------------------------- organisations and places

@@ -85,13 +85,3 @@ def last_update() -> dt.datetime | None:
         .first()
     )
     return max((t for t in (newest_event, newest_trip) if t is not None), default=None)
-
-
-def last_change() -> dt.datetime | None:
-    """The time of the newest audit event of any kind: it moves whenever ``service.cache_version()`` does, so
-    it is safe as an HTTP Last-Modified (it may move without the published data changing, never the reverse).
-    """
-    newest: dt.datetime | None = (
-        AuditEvent.objects.order_by("-pk").values_list("at", flat=True).first()
-    )
-    return newest

@@ -64,6 +64,14 @@ def _version() -> str:
     return "none" if newest is None else f"{newest[0]}-{newest[1].timestamp()}"
 
 
+def last_change() -> dt.datetime | None:
+    """When the newest audit event happened (see ``version``)."""
+    newest: dt.datetime | None = (
+        AuditEvent.objects.order_by("-pk").values_list("at", flat=True).first()
+    )
+    return newest
+
+
 def _published() -> QuerySet[Trip]:
     return Trip.objects.filter(status=Status.PUBLISHED)
 

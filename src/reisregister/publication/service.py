@@ -154,6 +154,12 @@ def cache_version() -> str:
     return facts.version()
 
 
+def last_change() -> dt.datetime | None:
+    """The time of the newest audit event: it moves whenever ``cache_version()`` does, so it is safe as an HTTP
+    Last-Modified of anything public (it may move without the published data changing, never the reverse)."""
+    return facts.last_change()
+
+
 def get_source(trip_id: int) -> PublicSource:
     """The published trip's source document text, redacted, by page. TripNotFound without a document."""
     trip = (
