@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+import reisparse
 from reisparse.document import Extracted
 from reisparse.limits import Limits
 from reisparse.readers import read
+from reisparse.readers.html import MAX_COLUMN_SPAN
 from reisparse.sniff import DOCX, HTML, JPEG, MARKDOWN, PDF, PNG, TEXT, TIFF, sniff
-from tests.support.builders import make_docx, make_image, make_text_pdf
+from tests.support.builders import (
+    Cell,
+    docx_table,
+    html_table,
+    make_docx,
+    make_image,
+    make_text_pdf,
+)
 
 DUTCH = "Reële kosten: één reis naar Genève.\nCoördinatie met café ‘De Kroon’ – € 25,50."
 # Latin-1 has no curly quotes, dash or euro sign.
@@ -314,6 +324,144 @@ def test_it_reads_a_docx_text_box_once_although_word_stores_it_twice() -> None:
     )
 
     assert read_default(docx_with_body(body)).pages == ("Voor het kader\n\nIn een kader",)
+
+
+# --- tables: an empty cell keeps the later columns in place ----------------------------------
+
+Rows = Sequence[Sequence[Cell]]
+
+
+def read_html_table(rows: Rows) -> str:
+    return read_default(f"<html><body>{html_table(rows)}</body></html>".encode()).pages[0]
+
+
+def read_docx_table(rows: Rows) -> str:
+    return read_default(docx_with_body(docx_table(rows))).pages[0]
+
+
+TABLE_READERS = pytest.mark.parametrize(
+    "read_table", [read_html_table, read_docx_table], ids=["html", "docx"]
+)
+
+
+@TABLE_READERS
+def test_an_empty_cell_keeps_the_later_columns_in_place(read_table: Callable[[Rows], str]) -> None:
+    rows = [
+        ["Tijd", "Eind", "Onderdeel", "Sprekers"],
+        ["14:00", "", "Ontvangst stadhuis", "wethouder X"],
+    ]
+
+    assert read_table(rows) == (
+        "Tijd | Eind | Onderdeel | Sprekers\n14:00 |  | Ontvangst stadhuis | wethouder X"
+    )
+
+
+@TABLE_READERS
+def test_an_empty_first_cell_is_a_dash_as_a_line_cannot_start_with_an_empty_field(
+    read_table: Callable[[Rows], str],
+) -> None:
+    assert read_table([["", "", "Lunch", "wethouder X"]]) == "— |  | Lunch | wethouder X"
+
+
+@TABLE_READERS
+def test_empty_cells_at_the_end_of_a_row_and_rows_of_empty_cells_are_left_out(
+    read_table: Callable[[Rows], str],
+) -> None:
+    rows = [["Tijd", "Onderdeel", "Sprekers"], ["", "", ""], ["09:00", "Opening", ""]]
+
+    assert read_table(rows) == "Tijd | Onderdeel | Sprekers\n09:00 | Opening"
+
+
+@TABLE_READERS
+def test_a_cell_spanning_columns_is_followed_by_empty_fields_not_by_copies_of_its_text(
+    read_table: Callable[[Rows], str],
+) -> None:
+    rows: Rows = [["Tijd", "Eind", "Kosten"], [("Lunch", 2), "€ 25"], [("Dag 2", 3)]]
+
+    assert read_table(rows) == "Tijd | Eind | Kosten\nLunch |  | € 25\nDag 2"
+
+
+@TABLE_READERS
+def test_a_column_span_is_capped_so_that_a_page_cannot_multiply_itself_with_empty_fields(
+    read_table: Callable[[Rows], str],
+) -> None:
+    text = read_table([[("breed", 5000), "daarna"]])
+
+    assert text == " | ".join(["breed", *[""] * (MAX_COLUMN_SPAN - 1), "daarna"])
+
+
+def test_an_html_cell_ends_where_the_next_one_starts_and_blank_cells_are_empty() -> None:
+    page = b"<table><tr><td>14:00<td>&nbsp;<td>\n <br> </td><td>Lunch</table>"
+
+    assert read_default(page).pages == ("14:00 |  |  | Lunch",)
+
+
+def test_grid_columns_left_free_before_a_docx_row_are_empty_fields() -> None:
+    body = docx_table([["11:00", "Panel"]], grid_before=1)
+
+    assert read_default(docx_with_body(body)).pages == ("— | 11:00 | Panel",)
+
+
+def _nl_report(table: str) -> str:
+    return (
+        "<h2>WAT WAS HET DOEL VAN DE REIS?</h2>"
+        "<p>Kennis delen over warmtenetten op het congres in Aarhus op 4 juni 2024.</p>"
+        f"<p>Programma:</p>{table}"
+        "<h2>WIE HEB JE ONTMOET?</h2><p>De directeur van het warmtebedrijf van Aarhus.</p>"
+    )
+
+
+PROGRAMME_ROWS = [
+    ["Tijd", "Eind", "Onderdeel", "Sprekers"],
+    ["09:00", "", "Opening van het congres", "met: burgemeester van Aarhus"],
+    ["", "", "Koffie met de delegaties", ""],
+    ["14:00", "", "Excursie naar de haven", ""],
+]
+
+
+def programme_docx() -> bytes:
+    rows = "\n".join(" | ".join(row) for row in PROGRAMME_ROWS)
+    return make_docx(
+        "WAT WAS HET DOEL VAN DE REIS?\n\n"
+        "Kennis delen over warmtenetten op het congres in Aarhus op 4 juni 2024.\n\n"
+        f"Programma:\n\n{rows}\n\n"
+        "WIE HEB JE ONTMOET?\n\nDe directeur van het warmtebedrijf van Aarhus."
+    )
+
+
+@pytest.mark.parametrize(
+    "make",
+    [lambda: _nl_report(html_table(PROGRAMME_ROWS)).encode(), programme_docx],
+    ids=["html", "docx"],
+)
+def test_a_programme_table_with_empty_time_and_speakers_cells_gives_one_item_per_row(
+    make: Callable[[], bytes],
+) -> None:
+    (report,) = reisparse.parse(make(), today=date(2026, 11, 28))
+
+    assert [(p.start, p.end, p.title, p.speakers) for p in report.programme] == [
+        ("09:00", None, "Opening van het congres", ("burgemeester van Aarhus",)),
+        (None, None, "Koffie met de delegaties", ()),
+        ("14:00", None, "Excursie naar de haven", ()),
+    ]
+
+
+def test_a_register_row_with_an_empty_first_cell_keeps_its_values_in_their_columns() -> None:
+    rows = [
+        ["Bestuurder", "Bestemming", "Doel", "Datum", "Kosten", "Betaald door", "Status"],
+        ["Daan Hofstede", "Dublin", "Datacenters", "14 t/m 16 mei 2024", "€ 1.234,56", "stad", ""],
+        ["", "Bordeaux", "Congres", "4 t/m 6 juni 2024", "", "uitnodigende partij", ""],
+        ["Esra Kaya", "Graz", "Kennisbezoek", "3 april 2024", "€ 500", "", "Geannuleerd"],
+    ]
+    page = f"<html><body><h1>Dienstreizen</h1>{html_table(rows)}</body></html>"
+
+    first, second, third = reisparse.parse(page.encode(), today=date(2026, 11, 28))
+
+    assert [c.amount for c in first.costs] == [1234.56]
+    assert (second.travellers, second.title) == ((), "Congres (Bordeaux)")
+    assert [d.city for d in second.destinations] == ["Bordeaux"]
+    assert (second.period.start, second.funding) == ("2024-06-04", "uitnodigende partij")
+    assert (third.funding, third.cancelled) == (None, True)
 
 
 # --- PDF -------------------------------------------------------------------------------------

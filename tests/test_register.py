@@ -261,7 +261,7 @@ def test_it_reads_an_english_register_table_with_foreign_currencies() -> None:
 
 
 def test_an_html_table_row_with_an_empty_cell_keeps_its_values_in_their_columns() -> None:
-    # The reader drops the empty costs cell of the second row.
+    # The reader keeps the empty costs cell of the second row as an empty field.
     rows = [
         ("Daan Hofstede", "Dublin", "Datacenters", "14 t/m 16 mei 2024", "&euro; 1.234,56", "stad"),
         ("Esra Kaya", "Bordeaux", "Congres", "4 t/m 6 juni 2024", "", "uitnodigende partij"),
@@ -274,7 +274,7 @@ def test_an_html_table_row_with_an_empty_cell_keeps_its_values_in_their_columns(
     assert first.source.media_type == "text/html"
     assert [c.amount for c in first.costs] == [1234.56]
     assert (second.costs, second.funding) == ((), "uitnodigende partij")
-    assert any("cells" in w for w in second.warnings)
+    assert not any("cells" in w for w in second.warnings)
 
 
 def test_it_reads_a_register_table_in_a_docx() -> None:

@@ -106,7 +106,8 @@ def _fits(key: str, value: str) -> bool:
 
 
 def _align(text: str, cells: list[tuple[int, int]], keys: list[str]) -> list[int]:
-    """Column of each cell. Readers drop empty cells, so a short row is matched by content."""
+    """Column of each cell. Readers keep empty cells inside a row but leave trailing ones out (and a row typed
+    by hand may simply be short), so a short row is matched by content."""
     if len(cells) >= len(keys):
         return list(range(len(keys)))
     columns, column = [], 0

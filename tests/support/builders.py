@@ -10,6 +10,7 @@ import io
 import random
 import re
 import zipfile
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -153,6 +154,40 @@ def _docx_table(rows: list[str]) -> str:
         + "</w:tr>"
         for row in rows
     )
+    return f'<w:tbl><w:tblPr><w:tblStyle w:val="Tabelraster"/></w:tblPr>{xml_rows}</w:tbl>'
+
+
+# A table cell: its text ("" for an empty cell), or its text and the number of columns it spans.
+Cell = str | tuple[str, int]
+
+
+def _cell(cell: Cell) -> tuple[str, int]:
+    return (cell, 1) if isinstance(cell, str) else cell
+
+
+def html_table(rows: Sequence[Sequence[Cell]]) -> str:
+    """An HTML ``<table>`` of ``<td>`` cells; ``(text, n)`` is a cell with ``colspan="n"``."""
+
+    def td(cell: Cell) -> str:
+        text, span = _cell(cell)
+        colspan = f' colspan="{span}"' if span != 1 else ""
+        return f"<td{colspan}>{escape(text)}</td>"
+
+    return "<table>" + "".join(f"<tr>{''.join(map(td, row))}</tr>" for row in rows) + "</table>"
+
+
+def docx_table(rows: Sequence[Sequence[Cell]], *, grid_before: int = 0) -> str:
+    """A ``<w:tbl>`` for a document body; ``(text, n)`` is a cell merged across n grid columns
+    (``w:gridSpan``), ``grid_before`` grid columns are left free before each row (``w:gridBefore``).
+    """
+
+    def tc(cell: Cell) -> str:
+        text, span = _cell(cell)
+        properties = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span != 1 else ""
+        return f"<w:tc>{properties}{_docx_paragraph(text, '')}</w:tc>"
+
+    before = f'<w:trPr><w:gridBefore w:val="{grid_before}"/></w:trPr>' if grid_before else ""
+    xml_rows = "".join(f"<w:tr>{before}{''.join(map(tc, row))}</w:tr>" for row in rows)
     return f'<w:tbl><w:tblPr><w:tblStyle w:val="Tabelraster"/></w:tblPr>{xml_rows}</w:tbl>'
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reisparse.document import Extracted
 from reisparse.errors import UnreadableInput
 from reisparse.limits import MB, Limits
+from reisparse.readers.html import MAX_COLUMN_SPAN, column_span, row_text
 from reisparse.readers.text import BlockKind, BlockWriter
 from reisparse.sniff import DOCX, LEGACY_OFFICE_MESSAGE, OLE_MAGIC
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _P, _TBL, _TR, _TC, _TXBX = W + "p", W + "tbl", W + "tr", W + "tc", W + "txbxContent"
+_TR_PR, _TC_PR = W + "trPr", W + "tcPr"
 _VAL = W + "val"
 # Deleted text, field codes and the fallback copy of drawings (text boxes appear twice) are not
 # visible text.
@@ -283,9 +285,28 @@ def _write_table(table: Element, writer: BlockWriter) -> None:
     writer.end_group()
     # _find, not iterfind: rows and cells may sit inside content controls (w:sdt).
     for row in _find(table, {_TR}):
-        cells = [" ".join(cell_text(cell).split()) for cell in _find(row, {_TC})]
-        writer.add(BlockKind.ROW, " | ".join(cell for cell in cells if cell))
+        writer.add(BlockKind.ROW, row_text(_row_cells(row)))
     writer.end_group()
+
+
+def _row_cells(row: Element) -> list[str]:
+    """The cells of a row by grid column: an empty cell, or a column left free, is an empty field.
+
+    Grid columns skipped before the first cell (``w:gridBefore``) and the extra columns of a
+    merged cell (``w:gridSpan``) are empty fields too, so every later cell keeps its column; not
+    copies of the merged text, which would read as a second value. The lower parts of a vertically
+    merged cell (``w:vMerge``) are empty cells of their own.
+    """
+    skipped = _property(row.find(_TR_PR), "gridBefore") or "0"
+    cells = [""] * (min(int(skipped), MAX_COLUMN_SPAN) if _is_number(skipped) else 0)
+    for cell in _find(row, {_TC}):
+        cells.append(" ".join(cell_text(cell).split()))
+        cells.extend([""] * (column_span(_property(cell.find(_TC_PR), "gridSpan")) - 1))
+    return cells
+
+
+def _property(properties: Element | None, name: str) -> str | None:
+    return _child_value(properties, name) if properties is not None else None
 
 
 def cell_text(cell: Element) -> str:

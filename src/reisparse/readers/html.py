@@ -35,6 +35,42 @@ _BLOCKS = frozenset(
 _LISTS = frozenset({"ul", "ol", "menu"})
 _CELLS = frozenset({"td", "th"})
 
+CELL_SEPARATOR = " | "
+# Lines lose their leading whitespace (BlockWriter, the normaliser, ``blocks.lines``), so an
+# empty first cell cannot be an empty field: it is written as this mark instead.
+EMPTY_FIRST_CELL = "—"
+# A wider colspan is layout (a title across the table). The cap also keeps a hostile page from
+# multiplying its size with empty fields.
+MAX_COLUMN_SPAN = 16
+_MAX_SPAN_DIGITS = 4
+
+
+def row_text(cells: list[str]) -> str:
+    """A table row in the ``Extracted`` convention: its cells joined by `` | ``, in their columns.
+
+    An empty cell stays an empty field, so every later value keeps its column: "14:00 |  | Lunch"
+    (no end time) does not read as "14:00 | Lunch" (end time "Lunch"). Empty cells at the end of
+    the row are left out: the line end is stripped anyway, and a splitter that reads cells by
+    position loses nothing, as no value comes after them. An empty first cell is written as
+    ``EMPTY_FIRST_CELL``, as a line cannot start with an empty field.
+    """
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    if not end:
+        return ""
+    first = cells[0] or EMPTY_FIRST_CELL
+    return CELL_SEPARATOR.join([first, *cells[1:end]])
+
+
+def column_span(value: str | None) -> int:
+    """The columns a cell spans (colspan, gridSpan): 1 unless a small whole number says more."""
+    value = (value or "").strip()
+    # isdecimal() alone accepts digits of any script and any length, which int() is slow on.
+    if not (value.isascii() and value.isdecimal() and len(value) <= _MAX_SPAN_DIGITS):
+        return 1
+    return min(max(int(value), 1), MAX_COLUMN_SPAN)
+
 
 def read_html(data: bytes, *, limits: Limits) -> Extracted:
     """HTML as one flowing page of its visible text."""
@@ -94,6 +130,9 @@ class _TextParser(HTMLParser):
         self._lists: list[_ListState] = []
         self._table_depth = 0
         self._cells: list[str] | None = None
+        # Whether a <td>/<th> of the current row is open (its end tag is optional), and its colspan.
+        self._cell_open = False
+        self._span = 1
         self._content_depth = 0
         # One entry per open <header>: True when it is the site's header (outside main/article), so hidden.
         self._headers: list[bool] = []
@@ -123,7 +162,7 @@ class _TextParser(HTMLParser):
         elif tag == "br":
             self._buffer.append("\n")
         elif self._cells is not None or self._table_depth > 1:
-            self._start_in_table(tag)
+            self._start_in_table(tag, dict(attrs))
         elif tag == "table":
             self._flush()
             self._table_depth += 1
@@ -139,12 +178,12 @@ class _TextParser(HTMLParser):
         elif tag in _BLOCKS and self._cells is None:
             self._flush()
 
-    def _start_in_table(self, tag: str) -> None:
+    def _start_in_table(self, tag: str, attrs: dict[str, str | None]) -> None:
         # Inside a cell every block element is just a word break; a nested table is flattened.
         if tag == "table":
             self._table_depth += 1
         elif tag in _CELLS and self._table_depth == 1 and self._cells is not None:
-            self._close_cell()
+            self._start_cell(attrs)
         elif tag == "tr" and self._table_depth == 1:
             self._end_row()
             self._cells = []
@@ -157,6 +196,8 @@ class _TextParser(HTMLParser):
             # starts one.
             self._flush()
             self._cells = []
+            if tag in _CELLS:
+                self._start_cell(attrs)
         elif tag in _LISTS:
             self._flush()
             self._lists.append(_ListState(tag == "ol", _int(attrs.get("start"), 1)))
@@ -210,19 +251,33 @@ class _TextParser(HTMLParser):
         if not (self._hidden_depth or self._in_head):
             self._buffer.append(data if self._pre_depth else _WHITESPACE.sub(" ", data))
 
-    def _close_cell(self) -> None:
-        assert self._cells is not None
-        self._cells.append(_squash("".join(self._buffer)))
+    def _start_cell(self, attrs: dict[str, str | None]) -> None:
+        # A cell ends where the next one starts. Before the first cell there is only the
+        # whitespace after <tr>, which is no cell; stray text there stays one, as it always did.
+        self._end_cell()
         self._buffer = []
+        self._cell_open = True
+        self._span = column_span(attrs.get("colspan"))
+
+    def _end_cell(self) -> None:
+        assert self._cells is not None
+        text = _squash("".join(self._buffer))
+        if self._cell_open or text:
+            # A cell spanning columns is followed by empty fields, not by copies of its text:
+            # a copy would be a second value (an amount counted twice), an empty field is none.
+            self._cells.append(text)
+            self._cells.extend([""] * (self._span - 1))
+        self._buffer = []
+        self._cell_open = False
+        self._span = 1
 
     def _end_row(self) -> None:
         if self._cells is None:
             return
-        if self._buffer:
-            self._close_cell()
-        cells = [cell for cell in self._cells if cell]
+        self._end_cell()
+        text = row_text(self._cells)
         self._cells = None
-        self._writer.add(BlockKind.ROW, " | ".join(cells))
+        self._writer.add(BlockKind.ROW, text)
 
     def _flush(self) -> None:
         if not self._buffer:
