@@ -15,6 +15,7 @@ import pytest
 from reisparse import gazetteer
 from reisparse.gazetteer import (
     Place,
+    city_name,
     country_name,
     find_places,
     home_country,
@@ -26,6 +27,7 @@ from reisparse.gazetteer import (
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_db49e06d3a98a721.txt"
 DATA_FILE = ROOT / "src" / "reisparse" / "data" / "gazetteer.tsv.gz"
+EXONYMS_FILE = ROOT / "src" / "reisparse" / "data" / "nl-exonyms.tsv"
 BUILD_SCRIPT = ROOT / "scripts" / "build_gazetteer.py"
 
 
@@ -214,6 +216,107 @@ def test_country_name_gives_the_display_name_in_dutch_or_english(
 def test_country_name_rejects_an_unknown_code() -> None:
     with pytest.raises(KeyError):
         country_name("ZZ")
+
+
+# --------------------------------------------------------------------------- city_name
+
+
+def _exonym_rows() -> list[list[str]]:
+    lines = EXONYMS_FILE.read_text("utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lang", "shown"),
+    [
+        ("Lisbon", "PT", "nl", "Lissabon"),
+        ("Lisbon", "PT", "en", "Lisbon"),
+        ("Cologne", "DE", "nl", "Keulen"),
+        ("Cologne", "DE", "en", "Cologne"),
+        ("Liège", "BE", "nl", "Luik"),
+        ("The Hague", "NL", "nl", "Den Haag"),
+        ("Mons", "BE", "nl", "Bergen"),
+        ("Vienna", "at", "nl", "Wenen"),  # a lower-case code is still the code
+    ],
+)
+def test_city_name_gives_the_dutch_name_or_the_gazetteer_name(
+    name: str, country: str, lang: str, shown: str
+) -> None:
+    assert city_name(name, country, lang) == shown  # type: ignore[arg-type]
+
+
+def test_city_name_keeps_the_name_in_english_by_default() -> None:
+    assert city_name("Copenhagen", "DK") == "Copenhagen"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Tampere", "FI"),  # no Dutch name of its own
+        ("Rome", "IT"),  # the same in Dutch
+        ("Atlantis", "ZZ"),  # unknown
+        ("Athens", "US"),  # the Dutch name is for the Greek Athens only
+        ("", ""),
+    ],
+)
+def test_city_name_leaves_a_city_without_a_dutch_name_unchanged(name: str, country: str) -> None:
+    assert city_name(name, country, "nl") == name
+
+
+def test_the_dutch_names_file_has_a_header_and_three_distinct_columns() -> None:
+    lines = EXONYMS_FILE.read_text("utf-8").splitlines()
+    assert lines[0].startswith("#")
+    rows = _exonym_rows()
+    assert len(rows) >= 80
+    assert {len(row) for row in rows} == {3}
+    assert all(row == [field.strip() for field in row] and all(row) for row in rows)
+    assert all(name != dutch for name, _, dutch in rows), "list only names that differ"
+    pairs = [(name, country) for name, country, _ in rows]
+    assert len(pairs) == len(set(pairs)), "a city is listed twice"
+
+
+def test_every_dutch_name_belongs_to_a_city_of_that_country_in_the_gazetteer() -> None:
+    lines = gzip.decompress(DATA_FILE.read_bytes()).decode("utf-8").splitlines()
+    cities = {tuple(line.split("\t")[1:3]) for line in lines if line.startswith("P\t")}
+    unknown = [
+        (name, country) for name, country, _ in _exonym_rows() if (name, country) not in cities
+    ]
+    assert unknown == []
+
+
+# Dutch names whose key the data file gives to another place, which keeps it.
+DUTCH_NAME_TAKEN = {"Bergen": ("Bergen", "NO")}  # Mons, Belgium
+
+
+def test_a_dutch_name_finds_its_city() -> None:
+    for name, country, dutch in _exonym_rows():
+        place = lookup_city(dutch)
+        assert place is not None, dutch
+        expected = DUTCH_NAME_TAKEN.get(dutch, (name, country))
+        assert (place.name, place.country, place.kind) == (*expected, "city"), dutch
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Een werkbezoek aan Lissabon.", "Lissabon", "Lisbon"),
+        ("We reisden naar Gulik.", "Gulik", "Jülich"),
+        ("Een bezoek aan Vorst (België).", "Vorst", "Forest"),
+        ("Daarna in Sint-Joost-ten-Node.", "Sint-Joost-ten-Node", "Saint-Josse-ten-Noode"),
+    ],
+)
+def test_a_dutch_name_counts_in_running_text(text: str, surface: str, name: str) -> None:
+    assert (surface, name) in {(s, n) for s, n, _ in _mentions(text)}
+
+
+def test_a_dutch_name_that_is_also_a_word_needs_a_locative_or_its_country() -> None:
+    assert _mentions("Vorst en kou. Lessen voor later. Kleef het etiket.") == []
+
+
+def test_a_country_keeps_its_name_in_running_text() -> None:
+    assert _mentions("Een bezoek aan Vaticaanstad.") == [("Vaticaanstad", "Vatican City", "VA")]
+    city = lookup_city("Vaticaanstad")
+    assert city is not None and city.kind == "city"
 
 
 def test_the_home_country_is_the_netherlands() -> None:

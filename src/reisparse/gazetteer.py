@@ -5,6 +5,9 @@ Reads only the committed data file ``data/gazetteer.tsv.gz`` (built by
 once per process and lazily, so ``import reisparse`` stays fast. Lookups are dict hits on a folded
 key (case, diacritics and punctuation removed).
 
+City names are the GeoNames (or curated English) names; ``city_name`` gives the Dutch name from the
+curated ``data/nl-exonyms.tsv`` (Keulen for Cologne), which lookups also accept.
+
 ``find_places`` scans running text. Many place names are also ordinary words or personal names
 (Van, Nice, Goes, Kent, Anna), so it only considers capitalised tokens and filters candidates with
 the rules in ``_is_plausible``; docs/data-sources.md explains them.
@@ -15,7 +18,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal, cast
 
@@ -24,6 +27,7 @@ Kind = Literal["city", "island", "country"]
 HOME_COUNTRY = "NL"
 DATA_FORMAT = "reisparse-gazetteer/1"
 DATA_FILE = "data/gazetteer.tsv.gz"
+EXONYMS_FILE = "data/nl-exonyms.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +157,59 @@ def _data() -> _Gazetteer:
     lines = gzip.decompress(raw).decode("utf-8").splitlines()
     if not lines or not lines[0].startswith(f"#{DATA_FORMAT}"):
         raise RuntimeError(f"{DATA_FILE} is not in format {DATA_FORMAT}")
-    return _parse([line for line in lines if line and not line.startswith("#")])
+    return _with_dutch_names(_parse([line for line in lines if line and not line.startswith("#")]))
+
+
+@cache
+def _dutch_names() -> dict[tuple[str, str], str]:
+    """(city name, ISO code) -> Dutch name, from ``data/nl-exonyms.tsv``."""
+    from importlib import resources
+
+    text = resources.files("reisparse").joinpath(EXONYMS_FILE).read_text("utf-8")
+    names: dict[tuple[str, str], str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, country, dutch = line.split("\t")
+            names[(name, country)] = dutch
+    return names
+
+
+def _city_index(g: _Gazetteer, name: str, country: str) -> int | None:
+    """The row of the city with this name in this country, the largest one if there are several."""
+    prefix = f"P\t{name}\t{country}\t"
+    index = g.cities.get(normalize_key(name))
+    if index is not None and g.city_rows[index].startswith(prefix):
+        return index
+    # Rows are sorted by population, largest first.
+    return next((i for i, row in enumerate(g.city_rows) if row.startswith(prefix)), None)
+
+
+def _with_dutch_names(g: _Gazetteer) -> _Gazetteer:
+    """Make the Dutch names of ``data/nl-exonyms.tsv`` resolve where the data file lacks the key.
+
+    A key the data file already has keeps its place (Bergen stays Norwegian, not Mons), and in
+    running text a country keeps its name (Vaticaanstad). A one-word Dutch name may be an ordinary
+    word (Vorst, Lessen, Kleef), so in running text it counts only with a locative or its country,
+    like the soft-stop words of the data file.
+    """
+    soft: set[str] = set()
+    for (name, country), dutch in _dutch_names().items():
+        key = normalize_key(dutch)
+        if key in g.cities or key in g.islands:
+            continue
+        index = _city_index(g, name, country)
+        if index is None:
+            continue
+        g.cities[key] = index
+        if key in g.running:
+            continue
+        g.running[key] = index
+        words = key.split(" ")
+        if len(words) == 1:
+            soft.add(key)
+        elif words[0] != "s" and all(word.isalpha() for word in words):  # as the build script
+            g.multi_start[words[0]] = max(g.multi_start.get(words[0], 0), len(words) - 1)
+    return replace(g, soft_stop=g.soft_stop | soft) if soft else g
 
 
 # --------------------------------------------------------------------------- lookups
@@ -181,6 +237,14 @@ def country_name(code: str, lang: Literal["nl", "en"] = "en") -> str:
     """Display name of an ISO alpha-2 code in English or Dutch; KeyError for an unknown code."""
     english, dutch = _data().names[code.upper()]
     return dutch if lang == "nl" else english
+
+
+def city_name(name: str, country: str, lang: Literal["nl", "en"] = "en") -> str:
+    """Display name of a gazetteer city (``Place.name``) in English or Dutch: "Lisbon", "PT" gives
+    "Lissabon" in Dutch; a city without a Dutch name of its own keeps its name."""
+    if lang != "nl":
+        return name
+    return _dutch_names().get((name, country.upper()), name)
 
 
 # --------------------------------------------------------------------------- running text

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from reisparse.gazetteer import city_name
 from reisregister.followups.models import FollowUpStatus
 from reisregister.organisations.models import Organisation
 from reisregister.trips.data import Row, TripData
@@ -267,12 +268,19 @@ def _rows(report: dict[str, Any], locate: _Locator) -> dict[str, list[Row]]:
 
 
 def generated_title(report: dict[str, Any], *, filename: str = "") -> str:
-    """A title for a report that states none: "Working visit Helsingborg, June 2022", in the register's language."""
-    cities = list(
-        dict.fromkeys(d["city"] for d in report.get("destinations") or [] if d.get("city"))
-    )
+    """A title for a report that states none: "Working visit Helsingborg, June 2022", in the register's language.
+
+    Places too: "Werkbezoek Lissabon, juni 2022" in a Dutch register, "Working visit Lisbon" in an English one.
+    """
+    destinations = [d for d in report.get("destinations") or [] if d.get("city")]
     start = _date((report.get("period") or {}).get("start"))
     with translation.override(settings.LANGUAGE_CODE):
+        lang: Literal["nl", "en"] = (
+            "nl" if (translation.get_language() or "nl").startswith("nl") else "en"
+        )
+        cities = list(
+            dict.fromkeys(city_name(d["city"], d.get("country") or "", lang) for d in destinations)
+        )
         place = str(get_text_list(cities[:3], _("and"))) if cities else ""
         month = formats.date_format(start, "F Y") if start else ""
         if place and month:

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from reisparse.gazetteer import city_name as _gazetteer_city_name
 from reisparse.gazetteer import country_name as _gazetteer_country_name
 from reisregister.followups.models import FollowUpStatus
 from reisregister.redaction.marks import Ground
@@ -53,15 +54,25 @@ _DOCUMENT_TYPES: dict[str, str | StrPromise] = {
 }
 
 
+def _language() -> Literal["nl", "en"]:
+    return "nl" if (get_language() or "nl").startswith("nl") else "en"
+
+
 def country_name(code: str) -> str:
     """The country's name in the active language (Dutch or English); the code itself if unknown."""
     if not code:
         return ""
-    language: Literal["nl", "en"] = "nl" if (get_language() or "nl").startswith("nl") else "en"
     try:
-        return _gazetteer_country_name(code, language)
+        return _gazetteer_country_name(code, _language())
     except KeyError:
         return code
+
+
+def city_name(city: str, country: str) -> str:
+    """A city's name in the active language: "Lissabon" on a Dutch page, "Lisbon" on an English one. The
+    stored name (the gazetteer's, also in the open data) is kept for any city without a Dutch name of its own,
+    and for a redaction mark."""
+    return _gazetteer_city_name(city, country, _language()) if city and country else city
 
 
 def _label(choices: type[models.TextChoices], value: str) -> str:
@@ -81,6 +92,10 @@ class PublicOrganisation:
 class PublicDestination:
     city: str
     country: str  # ISO 3166-1 alpha-2
+
+    @property
+    def city_label(self) -> str:
+        return city_name(self.city, self.country)
 
     @property
     def country_name(self) -> str:
@@ -121,6 +136,10 @@ class PublicContact:
     city: str
     country: str
     count: int | None
+
+    @property
+    def city_label(self) -> str:
+        return city_name(self.city, self.country)
 
     @property
     def country_name(self) -> str:

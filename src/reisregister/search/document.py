@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reisparse.gazetteer import country_name
+from reisparse.gazetteer import city_name, country_name
 from reisregister.publication.objects import PublicTrip
 from reisregister.search.analysis import fold, shadow
 from reisregister.search.models import FacetKind
@@ -64,7 +64,12 @@ def _sections(trip: PublicTrip) -> Iterator[str]:
     yield trip.purpose
     yield trip.event_name
     for destination in trip.destinations:
-        yield " ".join([destination.city, *_country_names(destination.country)])
+        yield " ".join(
+            [
+                *_city_names(destination.city, destination.country),
+                *_country_names(destination.country),
+            ]
+        )
     for traveller in trip.travellers:
         yield traveller.role
     for goal in trip.goals:
@@ -78,6 +83,11 @@ def _sections(trip: PublicTrip) -> Iterator[str]:
     for follow_up in trip.follow_ups:
         yield " ".join([follow_up.action, *follow_up.counterparties])
     yield trip.funding_party
+
+
+def _city_names(city: str, country: str) -> list[str]:
+    # The stored (English) name and the Dutch one, so that "Lissabon" finds the trips to Lisbon too.
+    return list(dict.fromkeys([city, city_name(city, country, "nl")])) if city else []
 
 
 def _country_names(code: str) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from django.utils.translation import get_language
 
-from reisparse.gazetteer import country_name, lookup_country
+from reisparse.gazetteer import city_name, country_name, lookup_country
 from reisparse.suggest import Country, countries, suggest
 
 MIN_LENGTH = 2
@@ -36,7 +36,8 @@ def suggestions(query: str, limit: int = LIMIT) -> list[dict[str, Any]]:
                 "country_name": country,
                 "lat": place.lat,
                 "lon": place.lon,
-                "label": f"{place.name}, {country}",
+                # The label in the page's language ("Lissabon"); the stored name stays the gazetteer's.
+                "label": f"{city_name(place.name, place.country, _lang())}, {country}",
             }
         )
     return out

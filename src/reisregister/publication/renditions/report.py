@@ -113,7 +113,7 @@ def _place(destination: PublicDestination) -> str:
     if not destination.city:
         return destination.country_name
     country = destination.country_name
-    return f"{destination.city} ({country})" if country else destination.city
+    return f"{destination.city_label} ({country})" if country else destination.city_label
 
 
 def _funding(trip: PublicTrip) -> str:
@@ -167,7 +167,7 @@ def _contacts(trip: PublicTrip) -> list[Flowable]:
         [
             c.role,
             c.organisation,
-            ", ".join(v for v in (c.city, c.country_name) if v),
+            ", ".join(v for v in (c.city_label, c.country_name) if v),
             str(c.count or _NOT_STATED),
         ]
         for c in trip.contacts
