@@ -9,6 +9,9 @@ Every piece of free text passes through the trip's redactor on its way out (``re
 reviewer redacted becomes its mark, ``[5.1.2e]``, in every output built from these objects: pages, the search
 index and its snippets, the API, exports, feeds, sitemaps, DiWoo metadata and the PDF renditions. The public
 redaction log (lakoverzicht) travels with the trip; it never holds the redacted text.
+
+A published trip's view is built once and kept as a frozen copy (``snapshots``, ADR 7); every change to what
+the public sees of a published trip calls ``refresh`` in its own transaction.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from django.utils import timezone
 
 from reisregister.followups.models import FollowUp
 from reisregister.organisations.models import Organisation
-from reisregister.publication import facts
+from reisregister.publication import facts, snapshots
 from reisregister.publication.objects import (
     Choice,
     FilterOptions,
@@ -91,14 +94,6 @@ def _text(value: object) -> str:
 
 def _published() -> QuerySet[Trip]:
     return Trip.objects.filter(status=Status.PUBLISHED)
-
-
-def _destinations() -> Prefetch[str, QuerySet[Destination], str]:
-    return Prefetch(
-        "destinations",
-        queryset=Destination.objects.order_by("position", "pk"),
-        to_attr=_PREFETCHED + "destinations",
-    )
 
 
 def _accepted() -> Prefetch[str, QuerySet[Redaction], str]:
@@ -181,17 +176,38 @@ def get_source(trip_id: int) -> PublicSource:
 
 def get_trip(trip_id: int) -> PublicTrip:
     """The published trip with this id, every public section filled in. TripNotFound otherwise."""
-    found = cached("trip", str(trip_id), lambda: list(_full(_published().filter(pk=trip_id))))
-    if not found:
+    found = _public_views([trip_id])
+    if trip_id not in found:
         raise TripNotFound(trip_id)
-    return found[0]
+    return found[trip_id]
 
 
 def iter_published(*, batch_size: int = 500) -> Iterator[PublicTrip]:
-    """All published trips, fully built, in batches (for the search index)."""
+    """All published trips, fully built, in batches (exports, the search index)."""
     ids = list(_published().order_by("pk").values_list("pk", flat=True))
     for first in range(0, len(ids), batch_size):
-        yield from _full(_published().filter(pk__in=ids[first : first + batch_size]).order_by("pk"))
+        batch = ids[first : first + batch_size]
+        found = _public_views(batch)
+        yield from (found[pk] for pk in batch if pk in found)
+
+
+def refresh(trip_id: int) -> None:
+    """Bring the frozen public copy of a trip in line with its rows: call it inside the transaction of every
+    change to what the public sees of a published trip (publication, withdrawal, a redaction decision)."""
+    built = list(_full(_published().filter(pk=trip_id)))
+    if built:
+        snapshots.write(built[0])
+    else:
+        snapshots.drop(trip_id)
+
+
+def _public_views(trip_ids: Sequence[int]) -> dict[int, PublicTrip]:
+    found = snapshots.read(trip_ids)
+    if found.to_build:
+        built = list(_full(_published().filter(pk__in=list(found.to_build))))
+        snapshots.fill(built, found.to_build)
+        found.trips.update((trip.id, trip) for trip in built)
+    return found.trips
 
 
 def summaries(trip_ids: Sequence[int]) -> list[PublicTripSummary]:
@@ -207,14 +223,8 @@ def summaries_uncached(trip_ids: Sequence[int]) -> list[PublicTripSummary]:
 
 
 def _summaries(trip_ids: list[int]) -> list[PublicTripSummary]:
-    trips = (
-        _published().filter(pk__in=list(trip_ids)).select_related("organisation")
-        .only("pk", "title", "start_date", "end_date", "purpose", "cancelled", "published_at",
-              "organisation__name", "organisation__tooi_code")
-        .prefetch_related(_destinations(), _accepted())
-    )  # fmt: skip
-    by_id = {trip.pk: _summary(trip) for trip in trips}
-    return [by_id[trip_id] for trip_id in trip_ids if trip_id in by_id]
+    found = _public_views(trip_ids)
+    return [found[trip_id].summary for trip_id in trip_ids if trip_id in found]
 
 
 def latest(limit: int = 6) -> list[PublicTripSummary]:
@@ -303,15 +313,6 @@ def _destination_rows(trip: Trip, r: Redactor) -> tuple[PublicDestination, ...]:
         PublicDestination(r.apply(str(d.city or "")), d.country)
         for d in _rows(trip, "destinations")
     )
-
-
-def _summary(trip: Trip) -> PublicTripSummary:
-    r = _redactor(trip)
-    return PublicTripSummary(
-        id=trip.pk, title=r.apply(trip.title), organisation=_organisation(trip.organisation),
-        start_date=trip.start_date, end_date=trip.end_date, destinations=_destination_rows(trip, r),
-        purpose=r.apply(trip.purpose), cancelled=trip.cancelled, published_at=trip.published_at,
-    )  # fmt: skip
 
 
 def _redaction_log(trip: Trip) -> tuple[PublicRedaction, ...]:

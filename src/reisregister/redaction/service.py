@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 from reisparse import personal
 from reisregister.accounts import service as accounts
 from reisregister.accounts.models import User
+from reisregister.publication import service as publication
 from reisregister.redaction.apply import Redactor, fold
 from reisregister.redaction.marks import Ground
 from reisregister.redaction.models import (
@@ -223,6 +224,9 @@ def _changed(
         before=before, after=after if row is not None else {"count": count},
     )  # fmt: skip
     if trip.status == Status.PUBLISHED:
+        publication.refresh(
+            trip.pk
+        )  # in this transaction: no moment where the old copy shows the passage
         transaction.on_commit(lambda: _reindex(trip.pk))
 
 

@@ -17,6 +17,7 @@ from reisregister.accounts import service as accounts
 from reisregister.accounts.models import User
 from reisregister.followups.models import FollowUp
 from reisregister.organisations.models import Organisation
+from reisregister.publication import service as publication
 from reisregister.redaction import service as redaction
 from reisregister.trips import validation, workflow
 from reisregister.trips.data import PART_KINDS, TRIP_FIELDS, TripData
@@ -192,6 +193,7 @@ def transition(
         record(
             trip, step.name, user=user, before=before, after={"status": trip.status}, note=reason
         )
+        publication.refresh(trip.pk)  # the public copy commits (or goes) with the status
         transaction.on_commit(lambda: _after_transition(trip.pk))
     return trip
 
