@@ -80,5 +80,6 @@ class Draft:
             cancelled=self.cancelled,
             cancellation_reason=self.cancellation_reason,
             text=normalised.text,
+            page_starts=normalised.page_starts,
             warnings=tuple(dict.fromkeys(self.warnings)),
         )

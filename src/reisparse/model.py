@@ -149,6 +149,11 @@ class Report(_Frozen):
     cancelled: bool = False
     cancellation_reason: str | None = None
     text: str
+    page_starts: tuple[int, ...] = Field(
+        (),
+        description="Offsets into `text` where each page begins, page 1 first (0); empty when the "
+        "source is not paged.",
+    )
     warnings: tuple[str, ...] = ()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

@@ -14,12 +14,14 @@ from django.test import Client
 from django.urls import reverse
 
 from reisregister.accounts.models import User
+from reisregister.ingest.models import SourceDocument
 from reisregister.ingest.service import ImportStatus, import_document
 from reisregister.organisations.models import Organisation
 from reisregister.publication import service as publication
 from reisregister.publication.renditions import document, report
+from reisregister.redaction.apply import Redactor
 from tests.register.publishing import Register, full_trip
-from tests.support.builders import make_docx
+from tests.support.builders import make_docx, make_paged_text_pdf
 
 # The corpus report of a trip to Tampere, written by us; it names a wethouder (a public office holder).
 TAMPERE = """HOELANG DUURDE DE REIS?
@@ -389,3 +391,104 @@ def test_a_text_longer_than_a_page_flows_over_pages(register: Register, english:
     # Nothing is lost where a paragraph or a table row breaks over a page (the footer comes in between).
     text = re.sub(r" ?Reisregister · \S+ page \d+ ?", " ", _text(data))
     assert text.count("Kennis delen over walstroom en waterstof.") == 800
+
+
+# A report over two pages whose first page ends half-way a name: "Bram" on page 1, "Smits" on page 2.
+PAGE_ONE = """HOELANG DUURDE DE REIS?
+
+9 t/m 11 april 2024 (waarvan 9 en 11 april reisdagen)
+
+WAT WAS HET DOEL VAN DE REIS?
+
+De gemeente Den Haag is door de gemeente Tampere uitgenodigd voor een werkbezoek over de aanleg van een
+nieuwe tramlijn. Den Haag werd vertegenwoordigd door projectleider Bram"""
+PAGE_TWO = """Smits en een beleidsmedewerker.
+
+WELKE LOCATIES ZIJN BEZOCHT?
+
+Tampere (Finland): het stadhuis en het tramdepot.
+
+ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?
+
+Ja:
+
+- Twee medewerkers van het tramproject komen in het najaar naar Den Haag.
+"""
+
+
+@pytest.fixture
+def two_pages(register: Register) -> int:
+    """The two-page PDF, imported as a draft and published with every suggested redaction turned down."""
+    data = make_paged_text_pdf([PAGE_ONE, PAGE_TWO])
+    result = import_document(
+        data,
+        filename="verslag-tampere.pdf",
+        organisation=register.organisation,
+        user=register.editor,
+    )
+    assert result.status == ImportStatus.IMPORTED, result.message
+    trip_id: int = result.trips[0].pk
+    register.step(trip_id, "submit", register.editor)
+    register.keep_everything(trip_id)
+    register.step(trip_id, "publish", register.reviewer)
+    return trip_id
+
+
+def test_the_document_rendition_keeps_the_pages_of_a_paged_source(
+    two_pages: int, english: Client
+) -> None:
+    first, second = publication.get_source(two_pages).pages
+
+    assert "WAT WAS HET DOEL VAN DE REIS?" in first and "projectleider Bram" in first
+    assert "Tampere (Finland)" not in first and "tramproject" not in first
+    assert second.startswith("Smits en een beleidsmedewerker.")
+    assert "Tampere (Finland): het stadhuis en het tramdepot." in second
+    assert "WAT WAS" not in second and "Pagina" not in first + second
+    text = _text(_get(english, "renditions:document-pdf", two_pages))
+    assert text.count("Page 1") == text.count("Page 2") == 1
+    assert text.index("WAT WAS HET DOEL") < text.index("Page 2") < text.index("Tampere (Finland)")
+
+
+def test_a_name_redacted_across_a_page_break_is_in_no_page(
+    two_pages: int, register: Register, english: Client
+) -> None:
+    register.redact(two_pages, "Bram Smits")
+
+    pages = publication.get_source(two_pages).pages
+
+    assert len(pages) == 2
+    for page in pages:
+        assert "bram" not in page.lower() and "smits" not in page.lower()
+    # The page break moved to the end of the name: its mark ends page 1, once.
+    assert "".join(pages).count("[5.1.2e]") == 1
+    assert pages[0].endswith("door projectleider [5.1.2e]")
+    assert pages[1].startswith(" en een beleidsmedewerker.")
+    text = _text(_get(english, "renditions:document-pdf", two_pages))
+    assert "bram" not in text.lower() and "smits" not in text.lower()
+    assert "projectleider [5.1.2e]" in text and "Page 2" in text
+
+
+def test_an_import_from_before_page_starts_is_one_page(two_pages: int) -> None:
+    source = SourceDocument.objects.get(trips=two_pages)
+    source.parser_output = [
+        {key: value for key, value in report.items() if key != "page_starts"}
+        for report in source.parser_output
+    ]
+    source.save(update_fields=["parser_output"])
+
+    (page,) = publication.get_source(two_pages).pages
+
+    assert "WAT WAS HET DOEL" in page and "Tampere (Finland)" in page
+
+
+@pytest.mark.parametrize("term", ["Bram Smits", "Smits", "tram", "a"])
+def test_redacting_in_pieces_is_redacting_the_whole(term: str) -> None:
+    text = "De projectleider Bram\n\nSmits sprak over de tramlijn; Smits, tram en Bram Smits."
+    redactor = Redactor.of([(term, "5.1.2e")])
+    whole = redactor.apply(text)
+    for cut in range(len(text) + 1):
+        for second in (cut, cut + 7, len(text)):
+            pieces = redactor.apply_split(text, [cut, second])
+            assert len(pieces) == 3 and "".join(pieces) == whole, (cut, second)
+            assert all(piece.count("[") == piece.count("]") for piece in pieces), (cut, second)
+    assert Redactor().apply_split(text, [5]) == (text[:5], text[5:])

@@ -196,6 +196,24 @@ def make_text_pdf(text: str) -> bytes:
     return _render_pdf(text, furniture=True)
 
 
+def make_paged_text_pdf(pages: Sequence[str]) -> bytes:
+    """Like ``make_text_pdf``, with each of ``pages`` on a page of its own (each must fit on one page)."""
+    from reportlab.lib.utils import simpleSplit
+
+    room = int((_A4_HEIGHT - 2 * _MARGIN - 4 * _LEADING) // _LEADING) + 1  # lines on a page
+    width = _A4_WIDTH - 2 * _MARGIN
+    filled: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        lines = [
+            line
+            for source_line in page.split("\n")
+            for line in simpleSplit(source_line, "Helvetica", _FONT_SIZE, width) or [""]
+        ]
+        assert len(lines) <= room, f"page {number} has {len(lines)} lines, {room} fit"
+        filled.extend(lines + [""] * (room - len(lines) if number < len(pages) else 0))
+    return _render_pdf("\n".join(filled), furniture=True)
+
+
 def _render_pdf(text: str, *, furniture: bool) -> bytes:
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen.canvas import Canvas

@@ -6,8 +6,10 @@ source document is still the same name); it respects word edges, so redacting "J
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reisregister.redaction.marks import mark
@@ -53,6 +55,37 @@ class Redactor:
         return regex.sub(
             lambda match: mark(grounds[match.lastindex - 1 if match.lastindex else 0]), text
         )
+
+    def apply_split(self, text: str, cuts: Sequence[int]) -> tuple[str, ...]:
+        """``apply(text)`` cut into pieces at ``cuts`` (offsets into ``text``), one piece more than cuts.
+
+        The passages are found in the whole text, never per piece, so a passage broken over a cut is still
+        found; such a cut moves to the end of the passage, whose mark then ends the earlier piece. Cuts out of
+        order or out of range are clamped, so the pieces joined are always exactly ``apply(text)``.
+        """
+        found = list(self.spans(text))
+        ends = [end for _start, end, _index in found]
+        edges = [0]
+        for cut in cuts:
+            edge = min(max(cut, edges[-1]), len(text))
+            # The first passage that ends after the cut; the cut is inside it when it starts before.
+            inside = bisect.bisect_right(ends, edge)
+            if inside < len(found) and found[inside][0] < edge:
+                edge = found[inside][1]
+            edges.append(edge)
+        edges.append(len(text))
+        pieces: list[str] = []
+        passages = iter(found)
+        passage = next(passages, None)
+        for start, end in itertools.pairwise(edges):
+            parts, position = [], start
+            while passage is not None and passage[1] <= end:
+                parts += [text[position : passage[0]], mark(self.terms[passage[2]][1])]
+                position = passage[1]
+                passage = next(passages, None)
+            parts.append(text[position:end])
+            pieces.append("".join(parts))
+        return tuple(pieces)
 
     def spans(self, text: str) -> Iterator[tuple[int, int, int]]:
         """(start, end, index into ``terms``) of every occurrence, as ``apply`` would replace them."""

@@ -3,7 +3,7 @@
 Trips are written with ``bulk_create`` in batches (not through ``trips.service``, which would take minutes per
 10,000 trips); one AuditEvent records the run. The texts combine real cities with invented but realistic
 themes, goals and outcomes, so that searching them behaves like searching real reports. Deterministic for a
-given ``--seed``. The search index is rebuilt at the end.
+given ``--seed``. The public copies are made and the search index is rebuilt at the end.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from reisregister.followups.models import FollowUp
 from reisregister.organisations.models import Organisation
 from reisregister.organisations.service import ensure
+from reisregister.publication import service as publication
 from reisregister.trips import service as trips
 from reisregister.trips.models import (
     Contact,
@@ -190,6 +191,12 @@ class Command(BaseCommand):
         self.stdout.write(
             _("%(count)d trips written in %(seconds).1f s.")
             % {"count": done, "seconds": time.perf_counter() - started}
+        )
+        # Published trips have their public copy, as after a real publication (ADR 7).
+        started = time.perf_counter()
+        publication.freeze_all()
+        self.stdout.write(
+            _("Public copies made in %(seconds).1f s.") % {"seconds": time.perf_counter() - started}
         )
         if not options["no_index"]:
             self.stdout.write(
