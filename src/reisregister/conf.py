@@ -92,6 +92,21 @@ def database_from_url(url: str, base_dir: Path) -> dict[str, Any]:
 DEV_SECRET_KEY = "development-only-secret-key-do-not-use-in-production"
 
 
+ENVIRONMENTS = ("development", "production")
+
+
+def environment(raw: str) -> str:
+    """``development`` or ``production``, in any case. Anything else is refused rather than guessed: a
+    "staging" or "Prod" that silently ran with DEBUG and the development key would be the worst reading."""
+    value = raw.strip().lower()
+    if value not in ENVIRONMENTS:
+        raise ImproperlyConfigured(
+            f"REISREGISTER_ENV must be development or production, got {raw!r} "
+            "(a staging or acceptance site runs as production)"
+        )
+    return value
+
+
 def check_production(settings: dict[str, Any]) -> None:
     """Refuse to start in production with settings that are only safe on a developer's machine."""
     problems = []
@@ -103,5 +118,9 @@ def check_production(settings: dict[str, Any]) -> None:
     hosts = settings["ALLOWED_HOSTS"]
     if not hosts or "*" in hosts:
         problems.append("ALLOWED_HOSTS must list the host names the site is served on")
+    # Behind a proxy that ends TLS the cookies must still be secure: the browser talks HTTPS to the proxy.
+    insecure = [n for n in ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE") if not settings.get(n)]
+    if insecure:
+        problems.append(" and ".join(insecure) + " must be true")
     if problems:
         raise ImproperlyConfigured("unsafe production settings: " + "; ".join(problems))

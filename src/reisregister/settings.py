@@ -18,6 +18,7 @@ from reisregister.conf import (
     env_int,
     env_list,
     env_str,
+    environment,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -25,7 +26,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(env_str("REISREGISTER_HOME", str(Path.cwd()))).resolve()
 VAR_DIR = BASE_DIR / "var"
 
-ENVIRONMENT = env_str("REISREGISTER_ENV", "development")
+ENVIRONMENT = environment(env_str("REISREGISTER_ENV", "development"))
 PRODUCTION = ENVIRONMENT == "production"
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 SECRET_KEY = env_str("SECRET_KEY", "" if PRODUCTION else DEV_SECRET_KEY)

@@ -67,6 +67,8 @@ def test_an_editor_adds_programme_rows_and_a_follow_up_and_saves_a_draft(
     expect(end_field.locator(".errorlist")).to_contain_text("2025-03-09")
     expect(page.locator("#id_end_date")).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".error-summary a[href='#id_end_date']")).to_be_visible()
+    # Keyboard and screen-reader users start at the message that says why, not at the top of the page.
+    expect(page.locator(".error-summary")).to_be_focused()
     assert not Trip.objects.filter(title=TITLE).exists()
     assert_accessible(page, "the report form with a validation error")
     # Nothing typed was lost on the way back.

@@ -104,3 +104,28 @@ def test_it_says_everything_that_is_wrong_at_once(editor: Client) -> None:
     assert "The end date 2025-03-01 is before the start date 2025-03-10." in html
     # One problem, one message: no "fill in a city or a country" on top of the unknown country.
     assert "Fill in at least one of" not in html
+
+
+def test_it_explains_a_programme_item_outside_the_period(editor: Client) -> None:
+    changes: dict[str, str | list[str]] = {
+        "title": "Oops",
+        "start_date": "2025-03-10",
+        "end_date": "2025-03-12",
+        "programme-0-date": "2025-03-15",
+        "programme-0-title": "Bezoek haven",
+    }
+    status, html, trip = _post_new(editor, changes)
+    assert (status, trip) == (200, None)
+    assert "Programme item “Bezoek haven” on 2025-03-15 lies outside the period." in html
+
+
+def test_a_programme_item_before_a_start_date_without_an_end_is_outside_too(editor: Client) -> None:
+    changes: dict[str, str | list[str]] = {
+        "title": "Oops",
+        "start_date": "2025-03-10",
+        "programme-0-date": "2025-03-01",
+        "programme-0-title": "Bezoek haven",
+    }
+    _, html, trip = _post_new(editor, changes)
+    assert trip is None
+    assert "Programme item “Bezoek haven” on 2025-03-01 lies outside the period." in html

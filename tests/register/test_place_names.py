@@ -44,3 +44,11 @@ def test_the_open_data_keeps_the_stored_name(client: Client, trip_id: int) -> No
 @pytest.mark.parametrize("query", ["Lissabon", "Lisbon"])
 def test_a_search_finds_the_trip_by_either_name(trip_id: int, query: str) -> None:
     assert [hit.trip_id for hit in search.search(query).hits] == [trip_id]
+
+
+@pytest.mark.parametrize("city", ["Lissabon", "Lisbon", "lissabon"])
+def test_the_city_filter_takes_either_name(client: Client, trip_id: int, city: str) -> None:
+    assert [hit.trip_id for hit in search.search("", filters=search.Filters(city=city)).hits] == [
+        trip_id
+    ]
+    assert f"/trips/{trip_id}/" in client.get(f"/trips/?city={city}").content.decode()

@@ -240,3 +240,29 @@ def test_it_warns_when_the_year_was_inferred(
     )
     trip = service.create_trip(den_haag, data, user=alice, action="imported", validate=False)
     assert "it was inferred" in editor.get(_url(trip)).content.decode()
+
+
+def test_the_review_screen_shows_what_the_parser_noticed_in_the_document(
+    editor: Client, imported: Trip, den_haag: Organisation
+) -> None:
+    from reisregister.ingest.models import SourceDocument
+
+    document = SourceDocument.objects.create(
+        organisation=den_haag, file="sources/x", original_filename="verslag.pdf", sha256="1" * 64,
+        media_type="application/pdf", size=10, warnings=["no period found", "OCR repaired 2 words"],
+    )  # fmt: skip
+    Trip.objects.filter(pk=imported.pk).update(source_document=document)
+    html = editor.get(_url(imported)).content.decode()
+    assert "2 notes from reading the document" in html
+    assert "<li>no period found</li>" in html and "<li>OCR repaired 2 words</li>" in html
+
+
+def test_the_publish_button_says_how_many_values_are_unconfirmed(
+    imported: Trip, alice: User, bob: User
+) -> None:
+    service.transition(imported.pk, "submit", user=alice)
+    html = english_client(bob).get(_url(imported)).content.decode()
+    assert re.search(r"\d+ values read from the document are not confirmed yet", html)
+    service.confirm_all(imported.pk, user=bob, expected_version=imported.version + 1)
+    html = english_client(bob).get(_url(imported)).content.decode()
+    assert "not confirmed yet" not in html

@@ -122,6 +122,29 @@ def test_production_names_every_problem_on_one_line(tmp_path: Path) -> None:
     assert "ALLOWED_HOSTS" in line
 
 
+@pytest.mark.parametrize("name", ["staging", "prod", "acceptatie"])
+def test_an_unknown_environment_is_refused_rather_than_run_as_development(
+    tmp_path: Path, name: str
+) -> None:
+    line = _error_line(_start(tmp_path, REISREGISTER_ENV=name))
+
+    assert "REISREGISTER_ENV must be development or production" in line
+
+
+def test_the_environment_name_is_read_in_any_case(tmp_path: Path) -> None:
+    result = _start(tmp_path, **_production(REISREGISTER_ENV="Production"))
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["DEBUG"] is False
+
+
+@pytest.mark.parametrize("name", ["SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"])
+def test_production_refuses_cookies_that_travel_unencrypted(tmp_path: Path, name: str) -> None:
+    line = _error_line(_start(tmp_path, **_production(**{name: "false"})))
+
+    assert f"{name} must be true" in line
+
+
 def test_a_malformed_boolean_is_refused(tmp_path: Path) -> None:
     line = _error_line(_start(tmp_path, DEBUG="maybe"))
 

@@ -191,3 +191,28 @@ def test_a_draft_is_submitted_from_inside_the_form_so_no_edit_is_lost(
     html = english_client(alice).get(f"/werk/trips/{draft.pk}/edit/").content.decode()
     assert 'name="action" value="submit"' in html
     assert f'action="/werk/trips/{draft.pk}/transition/submit/"' not in html
+
+
+def test_editing_one_field_reports_only_that_field_not_the_outcomes_of_recreated_goals(
+    alice: User, den_haag: Organisation
+) -> None:
+    trip = service.create_trip(
+        den_haag,
+        TripData(
+            title="Werkbezoek Gent",
+            goals=[{"label": "A", "text": "Leren"}, {"label": "B", "text": "Delen"}],
+            outcomes=[
+                {"goal_label": "A", "text": "Geleerd"},
+                {"goal_label": "B", "text": "Gedeeld"},
+            ],
+        ),
+        user=alice,
+    )
+    client = english_client(alice)
+    url = f"/werk/trips/{trip.pk}/edit/"
+    client.post(url, as_post(fields_of(client.get(url).content), {"purpose": "Kennis halen"}))
+    client.post(url, as_post(fields_of(client.get(url).content), {"purpose": "Kennis delen"}))
+    html = client.get(f"/werk/trips/{trip.pk}/history/").content.decode()
+    assert "Purpose: “Kennis halen” → “Kennis delen”" in html
+    assert "Outcomes" not in html.split("Kennis delen", 1)[1].split("</li>", 1)[0]
+    assert "changed" not in html

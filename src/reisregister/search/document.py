@@ -102,7 +102,8 @@ def _facets(trip: PublicTrip) -> Iterator[tuple[str, str]]:
     for destination in trip.destinations:
         if destination.country:
             yield FacetKind.COUNTRY, destination.country.upper()
-        if destination.city:
-            yield FacetKind.CITY, fold(destination.city)[:200]
+        # Both names, so that ?city=Lissabon (as a Dutch page shows it) filters like ?city=Lisbon.
+        for name in _city_names(destination.city, destination.country):
+            yield FacetKind.CITY, fold(name)[:200]
     for traveller in trip.travellers:
         yield FacetKind.CATEGORY, traveller.category

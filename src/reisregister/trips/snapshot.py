@@ -28,6 +28,11 @@ def snapshot(trip: Trip) -> dict[str, Any]:
         out[kind] = [
             {k: _plain(v) for k, v in model_to_dict(row).items() if k not in _SKIP} for row in rows
         ]
+    # An outcome names its goal by label, as the form and the importer do: every save recreates the goal rows,
+    # so their ids change although nobody changed the outcome.
+    labels = {goal.pk: goal.label for goal in trip.goals.all()}
+    for outcome in out["outcomes"]:
+        outcome["goal_label"] = labels.get(outcome.pop("goal", None), "")
     return out
 
 

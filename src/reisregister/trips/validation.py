@@ -26,6 +26,11 @@ def _travel_day_errors(data: TripData) -> list[str]:
     return errors
 
 
+def _outside(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """Before a known start or after a known end (a period may be given by one end only)."""
+    return bool((start and day < start) or (end and day > end))
+
+
 def errors_of(data: TripData) -> dict[str, list[str]]:
     """Problems per field (``__all__`` for the trip as a whole); empty when the data is consistent."""
     errors: dict[str, list[str]] = {}
@@ -48,12 +53,7 @@ def errors_of(data: TripData) -> dict[str, list[str]]:
             )
     for item in data.programme:
         day = item.get("date")
-        if (
-            day
-            and data.start_date
-            and data.end_date
-            and not data.start_date <= day <= data.end_date
-        ):
+        if day and _outside(day, data.start_date, data.end_date):
             errors.setdefault("programme", []).append(
                 _("Programme item “%(title)s” on %(day)s lies outside the period.")
                 % {"title": item.get("title", ""), "day": day}

@@ -159,6 +159,13 @@ def _render(
         can_submit=can_submit,
         countries=places.country_choices(),
         has_source=trip is not None and trip.source_document_id is not None,
+        # What the parser noticed (a year it had to infer, OCR repairs, what it could not find): the reviewer
+        # should know before trusting the values.
+        document_warnings=(
+            list(trip.source_document.warnings or [])
+            if source_text and trip is not None and trip.source_document is not None
+            else []
+        ),
         extra_errors=editor.trip_form.non_field_errors(),
         **(_redaction_state(user_of(request), trip, review=mode == "review") if trip else {}),
     )

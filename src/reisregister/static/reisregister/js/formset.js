@@ -93,8 +93,18 @@
     });
   }
 
+  // After a save that failed (or met a conflict) keyboard and screen-reader users start at the message that
+  // says why, with its links to the fields, instead of at the top of the page.
+  function focusProblem() {
+    var problem = document.querySelector(".error-summary, .conflict");
+    if (!problem) return;
+    problem.setAttribute("tabindex", "-1");
+    problem.focus();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpFormsets();
     setUpPlaces();
+    focusProblem();
   });
 })();
