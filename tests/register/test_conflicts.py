@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 
@@ -9,6 +11,7 @@ from reisregister.accounts.models import User
 from reisregister.organisations.models import Organisation
 from reisregister.trips import service
 from reisregister.trips.data import TripData
+from reisregister.trips.merge import digests
 from reisregister.trips.models import Trip
 from tests.register.formpost import Fields, as_post, english_client, fields_of
 
@@ -103,3 +106,50 @@ def test_a_save_that_matches_the_current_version_is_not_a_conflict(
     assert second.post(url, as_post(bob_form, {"title": "Alice's title"})).status_code == 302
     trip.refresh_from_db()
     assert trip.version == 2
+
+
+def test_edits_of_different_fields_are_both_saved(alice: User, bob: User, trip: Trip) -> None:
+    first, second = english_client(alice), english_client(bob)
+    url, alice_form = _open(first, trip)
+    _, bob_form = _open(second, trip)
+    first.post(url, as_post(alice_form, {"title": "Alice's title", "goals-0-text": "Alice's goal"}))
+
+    response = second.post(url, as_post(bob_form, {"purpose": "Bob's purpose"}), follow=True)
+
+    assert response.status_code == 200
+    assert "their changes to Title, Goals were kept" in response.content.decode()
+    trip.refresh_from_db()
+    assert (trip.title, trip.purpose, trip.version) == ("Alice's title", "Bob's purpose", 3)
+    assert list(trip.goals.values_list("text", flat=True)) == ["Alice's goal"]
+
+
+def test_a_field_both_changed_is_named_and_the_other_changes_are_already_in_the_form(
+    alice: User, bob: User, trip: Trip
+) -> None:
+    first, second = english_client(alice), english_client(bob)
+    url, alice_form = _open(first, trip)
+    _, bob_form = _open(second, trip)
+    first.post(url, as_post(alice_form, {"title": "Alice's title", "purpose": "Alice's purpose"}))
+
+    response = second.post(url, as_post(bob_form, {"title": "Bob's title"}))
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "You both changed: <strong>Title</strong>" in html
+    assert "Their changes to these are already in the form: Purpose." in html
+    kept = fields_of(html)
+    assert kept["title"] == ["Bob's title"] and kept["purpose"] == ["Alice's purpose"]
+    # Saving the form now keeps Alice's purpose: nothing of hers is undone by accident.
+    assert second.post(url, kept).status_code == 302
+    trip.refresh_from_db()
+    assert (trip.title, trip.purpose) == ("Bob's title", "Alice's purpose")
+
+
+def test_an_amount_typed_differently_is_the_same_value() -> None:
+    stored = TripData(
+        title="x", costs=[{"category": "transport", "estimated_amount": Decimal("12.50")}]
+    )
+    typed = TripData(
+        title="x", costs=[{"category": "transport", "estimated_amount": Decimal("12.5")}]
+    )
+    assert digests(stored)["costs"] == digests(typed)["costs"]

@@ -16,7 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from reisregister.organisations.models import Organisation
-from reisregister.trips import validation
+from reisregister.trips import merge, validation
 from reisregister.trips.data import PART_KINDS, TRIP_FIELDS, Row, TripData
 from reisregister.trips.forms.rows import PROVENANCE, ROW_FORMS, RowForm
 from reisregister.trips.forms.trip import TripForm, trip_initial
@@ -76,9 +76,11 @@ class TripEditor:
         organisations: QuerySet[Organisation] | None = None,
         review: bool = False,
         extra: int = 1,
+        start: dict[str, Any] | None = None,
     ) -> None:
+        """``start``: initial data other than the trip as stored (``initial_from``; a merge to resolve)."""
         self.trip = trip
-        initial = initial_for(trip) if trip is not None else {}
+        initial = start if start is not None else initial_for(trip) if trip is not None else {}
         pending = list(trip.unconfirmed_fields) if trip is not None else []
         # Bound forms compare with nothing: "did it change" is answered by comparing TripData (see
         # changed()), which stays right even when the trip moved on since the form was rendered.
@@ -274,9 +276,14 @@ def _copy(value: Any) -> Any:
 def initial_for(trip: Trip) -> dict[str, Any]:
     """Form initial data: {"trip": {...}, "<kind>": [row, ...]}, lists shown as comma-separated text."""
     data = trip_data_of(trip)
+    return initial_from(data, version=trip.version, base=data)
+
+
+def initial_from(data: TripData, *, version: int, base: TripData) -> dict[str, Any]:
+    """Initial data showing ``data``, to be saved over ``version``, whose values were ``base``."""
     initial: dict[str, Any] = {
         "trip": trip_initial({name: getattr(data, name) for name in TRIP_FIELDS})
-        | {"version": trip.version}
+        | {"version": version, "base": merge.encode(merge.digests(base))}
     }
     for kind in PART_KINDS:
         rows = []

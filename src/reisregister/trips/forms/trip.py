@@ -86,6 +86,8 @@ class TripForm(forms.Form):
     )
     # The version the editor started from: saving against a newer one is a conflict, not an overwrite.
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Digests of every field and section of that version, for a field-by-field merge (trips.merge).
+    base = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self,

@@ -1,7 +1,8 @@
 """The report form (new and edit) and the review screen. Both save through ``trips.service``.
 
-A save that loses a race (someone else saved first) re-renders the form with everything the user typed and
-explains what happened; nothing is overwritten without the user seeing the other version first.
+A save that loses a race (someone else saved first) is merged field by field (``trips.merge``): edits of
+different fields are both saved; a field both changed is shown in the form, named, before anything is
+overwritten.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,8 +21,10 @@ from reisregister.accounts import service as accounts
 from reisregister.accounts.models import User
 from reisregister.redaction import service as redaction
 from reisregister.redaction.models import Decision
-from reisregister.trips import places, service, workflow
+from reisregister.trips import merge, places, service, workflow
 from reisregister.trips.forms import TripEditor
+from reisregister.trips.forms.editor import initial_from, trip_data_of
+from reisregister.trips.forms.trip import TripForm
 from reisregister.trips.models import Trip
 from reisregister.trips.views import page
 from reisregister.trips.views.access import login_required, transitions_for, trip_for, user_of
@@ -83,7 +86,7 @@ def _existing(request: HttpRequest, pk: int, *, mode: str) -> HttpResponse:
         editor.add_errors(exc.message_dict)
         return _render(request, editor, mode=mode, trip=trip)
     except service.ConflictError as exc:
-        return _conflict(request, pk, exc.current_version, mode)
+        return _conflict(request, editor, pk, exc.current_version, mode)
     except PermissionDenied as exc:
         # A trip that was published meanwhile: say so, and keep what the user typed on the page.
         messages.error(request, str(exc))
@@ -118,16 +121,66 @@ def _submit(request: HttpRequest, trip: Trip) -> None:
         messages.success(request, _("The trip was submitted for review."))
 
 
-def _conflict(request: HttpRequest, pk: int, current_version: int, mode: str) -> HttpResponse:
-    """Show the form again with the user's values, now based on the current version: saving again is a
-    deliberate choice made after seeing that version, not an accident."""
+def _conflict(
+    request: HttpRequest, editor: TripEditor, pk: int, current_version: int, mode: str
+) -> HttpResponse:
+    """Someone saved a newer version meanwhile. Merge field by field (``trips.merge``): when the two edits
+    touched different fields, save both and say so; when both changed a field, show the form with the merge
+    (this editor's value in those fields) and name them, so saving again is a choice made knowingly."""
     trip = trip_for(request, pk)
-    data: QueryDict = request.POST.copy()
-    data["version"] = str(current_version)
-    editor = TripEditor(data, trip=trip, review=mode == "review")
-    editor.is_valid()
-    conflict = {"version": current_version, "url": reverse(f"trips:{mode}", args=[pk])}
-    return _render(request, editor, mode=mode, trip=trip, status=409, conflict=conflict)
+    theirs = trip_data_of(trip)
+    result = merge.merge(merge.decode(editor.trip_form.cleaned_data.get("base") or ""),
+                         editor.trip_data(), theirs)  # fmt: skip
+    # Only a plain save goes through on its own: submitting or confirming is about values the person has seen.
+    if result.clean and request.POST.get("action", "save") == "save":
+        saved = _save_merged(request, trip, result, current_version, mode)
+        if saved is not None:
+            return saved
+    labels = [_merged_label(name) for name in result.both]
+    start = initial_from(result.data, version=trip.version, base=theirs)
+    conflict = {
+        "version": trip.version,
+        "url": reverse(f"trips:{mode}", args=[pk]),
+        "both": labels or [_merged_label(name) for name in merge.MERGED if name in result.theirs],
+        "theirs": [_merged_label(name) for name in result.theirs],
+    }
+    fresh = TripEditor(trip=trip, review=mode == "review", start=start)
+    return _render(request, fresh, mode=mode, trip=trip, status=409, conflict=conflict)
+
+
+def _save_merged(
+    request: HttpRequest, trip: Trip, result: merge.Merge, current_version: int, mode: str
+) -> HttpResponse | None:
+    """Save a merge without overlaps; None when it cannot be saved as it is (the form then shows it)."""
+    if result.data == trip_data_of(trip):
+        messages.info(
+            request,
+            _("Someone else saved this trip meanwhile with the same values: nothing to save."),
+        )
+        return redirect(f"trips:{mode}", pk=trip.pk)
+    try:
+        saved = service.save_trip(
+            trip.pk, result.data, user=user_of(request), expected_version=current_version
+        )
+    except (ValidationError, service.ConflictError):
+        return None  # e.g. their end date before your start date: the editor decides
+    names = ", ".join(_merged_label(name) for name in result.theirs)
+    messages.success(
+        request,
+        _("Your changes were saved. Someone else saved this trip while you were editing; their changes "
+          "to %(fields)s were kept.") % {"fields": names}
+        if names
+        else _("Your changes were saved."),
+    )  # fmt: skip
+    return redirect(f"trips:{mode}", pk=saved.pk)
+
+
+def _merged_label(name: str) -> str:
+    """The form's label of a field, or the title of a section of rows."""
+    if name in page.KINDS:
+        return str(page.KINDS[name][0])
+    field = TripForm.base_fields.get(name)
+    return str(field.label) if field is not None and field.label else name
 
 
 def _render(

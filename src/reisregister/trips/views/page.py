@@ -93,7 +93,7 @@ def _field_views(
     trip_form = editor.trip_form
     views: dict[str, FieldView] = {}
     for name in trip_form.fields:
-        if name in TRIP_FIELDS or name in ("organisation", "version"):
+        if name in TRIP_FIELDS or name in ("organisation", "version", "base"):
             confirming = confirm_name(name)
             confirm = trip_form[confirming] if confirming in trip_form.fields else None
             views[name] = FieldView(trip_form[name], name in trip_form.pending, confirm)
