@@ -1,5 +1,6 @@
 """URL layout. Public: / (home), /trips/ (list and search), /trips/<id>/ (a published trip).
-Behind login: /werk/ (editors and reviewers), /accounts/, /admin/.
+Behind login: /werk/ (editors and reviewers; /werk/organisatie/ for the administrators of an organisation),
+/accounts/, /admin/.
 
 Uploaded source documents are never served as static media: the original stays internal.
 """
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("reisregister.accounts.urls")),
     path("werk/import/", include("reisregister.ingest.urls")),
+    path("werk/organisatie/", include("reisregister.accounts.member_urls")),
     path("werk/", include("reisregister.trips.urls")),
     path("werk/lakken/", include("reisregister.redaction.urls")),
     path("api/v1/", include("reisregister.api.urls")),
