@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from reisparse.errors import UnreadableInput, UnsupportedInput
+from reisparse.errors import Reason, UnreadableInput, UnsupportedInput
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -77,18 +77,20 @@ def sniff(data: bytes) -> str:
     Raises UnsupportedInput for what no reader reads, UnreadableInput for a legacy or encrypted
     Word file."""
     if not data:
-        raise UnsupportedInput("empty file")
+        raise UnsupportedInput("empty file", reason=Reason.EMPTY)
     if PDF_MARKER in data[:_PDF_HEADER_WINDOW]:
         return PDF
     if data.startswith(_ZIP_MAGIC):
         return _sniff_zip(data)
     if data.startswith(OLE_MAGIC):
-        raise UnreadableInput(LEGACY_OFFICE_MESSAGE)
+        raise UnreadableInput(LEGACY_OFFICE_MESSAGE, reason=Reason.LEGACY_OFFICE)
     for magic, media_type in _IMAGE_MAGICS:
         if data.startswith(magic):
             return media_type
     if data.lstrip()[:5] == b"{\\rtf":
-        raise UnsupportedInput("RTF documents are not supported: save it as .docx or PDF")
+        raise UnsupportedInput(
+            "RTF documents are not supported: save it as .docx or PDF", reason=Reason.RTF
+        )
     sample = _text_sample(data[:_SAMPLE_BYTES])
     if sample is None:
         raise UnsupportedInput("binary data that is not a supported document format")

@@ -19,6 +19,9 @@ from django.utils import translation
 from reisregister.accounts.models import User
 from reisregister.ingest.models import SourceDocument
 from reisregister.organisations.models import Organisation
+from reisregister.redaction import service as redaction
+from reisregister.redaction.models import Decision
+from reisregister.trips import service as trips
 from reisregister.trips.models import Status, Trip
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -99,7 +102,7 @@ def test_it_exits_with_1_and_names_each_failed_file_with_its_reason(
     assert run.code == 1
     assert _summary(run)["failed"] == 2
     assert _summary(run)["imported"] == 3
-    assert f"FAILED {folder / 'broken.pdf'}: damaged or truncated PDF" in run.err
+    assert f"FAILED {folder / 'broken.pdf'}: The PDF is damaged or incomplete." in run.err
     assert f"FAILED {missing}: no such file or folder" in run.err
     assert SourceDocument.objects.count() == 3
 
@@ -196,3 +199,95 @@ def test_ctrl_c_stops_after_the_current_document_and_a_rerun_continues(
 
     assert rerun.code == 0
     assert _summary(rerun) == {"imported": 2, "duplicate": 1, "failed": 0, "trips created": 4}
+
+
+def _workflow(trip: Trip) -> list[tuple[str, str | None]]:
+    return list(
+        trip.audit_events.order_by("at", "pk")
+        .exclude(action="redactions-accepted")
+        .values_list("action", "actor__username")
+    )
+
+
+def test_publish_over_drafts_imported_before_publishes_them_audited(
+    den_haag: Organisation, alice: User, bob: User, folder: Path
+) -> None:
+    first = _run(str(folder), "--as", "alice")
+    assert first.code == 0, first.err
+    assert Trip.objects.filter(status=Status.DRAFT).count() == 5
+
+    run = _run(str(folder), "--publish", "--as", "bob")
+
+    assert run.code == 0, run.err
+    assert _summary(run) == {
+        "imported": 0,
+        "published, imported before": 3,
+        "duplicate": 0,
+        "failed": 0,
+        "trips created": 0,
+    }
+    assert Trip.objects.count() == 5
+    for trip in Trip.objects.all():
+        assert trip.status == Status.PUBLISHED and trip.published_at is not None
+        # Exactly the steps of a new import with --publish, the reviewer's under the reviewer's name.
+        assert _workflow(trip) == [("imported", "alice"), ("submit", "bob"), ("publish", "bob")]
+        accepted = trip.audit_events.filter(action="redactions-accepted")
+        assert set(accepted.values_list("actor__username", flat=True)) <= {"bob"}
+
+
+def test_publish_leaves_published_and_withdrawn_trips_as_they_are(
+    den_haag: Organisation, bob: User, folder: Path
+) -> None:
+    _run(str(folder))
+    tampere = Trip.objects.get(source_document__original_filename="tampere.txt")
+    tallinn = Trip.objects.get(source_document__original_filename="tallinn.txt")
+    _publish_by_hand(tampere, bob)
+    trips.transition(tampere.pk, "withdraw", user=bob, reason="Dubbel gemeld.")
+    _publish_by_hand(tallinn, bob)
+    trips.transition(_westland_trips()[0].pk, "submit", user=bob)
+    events_before = {t.pk: t.audit_events.count() for t in (tampere, tallinn)}
+
+    run = _run(str(folder), "--publish", "--as", "bob")
+
+    assert run.code == 0, run.err
+    summary = _summary(run)
+    assert summary["published, imported before"] == 1  # westland: one trip submitted, two drafts
+    assert summary["duplicate"] == 2
+    tampere.refresh_from_db()
+    tallinn.refresh_from_db()
+    assert tampere.status == Status.WITHDRAWN and tallinn.status == Status.PUBLISHED
+    assert {t.pk: t.audit_events.count() for t in (tampere, tallinn)} == events_before
+    assert f"NOTE {folder / 'tampere.txt'}: 1 trip was withdrawn and stays withdrawn." in run.out
+    westland = _westland_trips()
+    assert len(westland) == 3
+    assert {t.status for t in westland} == {Status.PUBLISHED}
+    # The one submitted before is not submitted again.
+    for trip in westland:
+        assert _workflow(trip) == [("imported", None), ("submit", "bob"), ("publish", "bob")]
+
+
+def _publish_by_hand(trip: Trip, reviewer: User) -> None:
+    trips.transition(trip.pk, "submit", user=reviewer)
+    redaction.scan(trip)
+    redaction.decide_all_pending(trip.pk, decision=Decision.ACCEPTED, user=reviewer)
+    trips.transition(trip.pk, "publish", user=reviewer)
+
+
+def _westland_trips() -> list[Trip]:
+    return list(
+        Trip.objects.filter(source_document__original_filename="westland.txt").order_by(
+            "source_trip_index"
+        )
+    )
+
+
+def test_without_publish_drafts_imported_before_stay_drafts(
+    den_haag: Organisation, bob: User, folder: Path
+) -> None:
+    _run(str(folder))
+
+    run = _run(str(folder), "--as", "bob")
+
+    assert _summary(run)["duplicate"] == 3
+    assert "published, imported before" not in run.out
+    assert set(Trip.objects.values_list("status", flat=True)) == {Status.DRAFT}

@@ -9,7 +9,9 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
+from reisparse.errors import Reason
 from reisregister.accounts.models import User
+from reisregister.ingest import reasons
 from reisregister.ingest import service as ingest
 from reisregister.ingest.models import SourceDocument
 from reisregister.ingest.service import ImportStatus, import_document
@@ -173,7 +175,7 @@ def test_a_file_the_parser_cannot_read_fails_with_one_line_and_leaves_nothing(
     result = _import(b"\x00\x01\x02\xff" * 100, den_haag, alice)
 
     assert result.status == ImportStatus.FAILED
-    assert result.message == "binary data that is not a supported document format"
+    assert result.message == str(reasons.MESSAGES[Reason.UNSUPPORTED])
     assert result.trips == [] and result.document is None
     assert not SourceDocument.objects.exists() and not Trip.objects.exists()
     assert _stored_files() == []

@@ -8,9 +8,12 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
+from reisparse.errors import Reason
 from reisregister.accounts.models import User
 from reisregister.ingest.models import SourceDocument
+from reisregister.ingest.reasons import MESSAGES
 from reisregister.organisations.models import Organisation
 from reisregister.trips.models import Status, Trip
 from tests.register.conftest import client_for
@@ -99,11 +102,53 @@ def test_the_results_show_duplicates_and_failures_with_their_reasons(
 
     page = response.content.decode()
     assert "again.txt" in page and "broken.pdf" in page
-    assert "damaged or truncated PDF" in page
+    # In the page's language (Dutch), not the parser's English "damaged or truncated PDF".
+    with translation.override("nl"):
+        assert str(MESSAGES[Reason.PDF_DAMAGED]) in page
+    assert "damaged or truncated PDF" not in page
     assert Trip.objects.count() == 1
     assert SourceDocument.objects.count() == 1
     counts = response.context["counts"]
-    assert counts == {"imported": 0, "duplicate": 1, "failed": 1}
+    assert counts == {"imported": 0, "duplicate": 1, "published": 0, "failed": 1}
+
+
+def test_an_empty_file_fails_on_its_own_line_and_the_others_are_imported(
+    den_haag: Organisation, alice: User
+) -> None:
+    good = [
+        _file(case)
+        for case in (
+            "nl-reisverslag-clean",
+            "en-readout",
+            "en-trip-report",
+            "html-report",
+            "markdown-report",
+            "cancelled-trip",
+        )
+    ]
+    empty = SimpleUploadedFile("empty.docx", b"")
+
+    response = _post(client_for(alice), den_haag, *good[:3], empty, *good[3:], follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("ingest:results")
+    lines = {line["filename"]: line for line in response.context["results"]}
+    assert list(lines) == [f.name for f in good[:3]] + ["empty.docx"] + [f.name for f in good[3:]]
+    assert lines["empty.docx"]["status"] == "failed"
+    with translation.override("nl"):
+        assert lines["empty.docx"]["message"] == translation.gettext("The file is empty.")
+    assert all(lines[f.name or ""]["status"] == "imported" for f in good)
+    assert response.context["counts"]["imported"] == 6
+    assert SourceDocument.objects.count() == 6
+    page = response.content.decode()
+    assert "empty.docx" in page
+    assert "Het verstuurde bestand is leeg" not in page
+
+
+def test_the_labels_of_the_upload_form_have_no_colon(den_haag: Organisation, alice: User) -> None:
+    page = client_for(alice).get(UPLOAD_URL).content.decode()  # in Dutch, the default language
+
+    assert "Organisatie</label>" in page and "Documenten</label>" in page
+    assert "Organisatie:" not in page and "Documenten:" not in page
 
 
 def test_an_editor_cannot_upload_for_another_organisation(

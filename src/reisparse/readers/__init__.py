@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reisparse import sniff as media
 from reisparse.document import Extracted
-from reisparse.errors import InputTooLarge
+from reisparse.errors import InputTooLarge, Reason
 from reisparse.limits import Limits
 
 
@@ -17,14 +17,16 @@ def read(data: bytes, *, limits: Limits | None = None) -> Extracted:
     limits = limits if limits is not None else Limits.from_env()
     if len(data) > limits.max_bytes:
         raise InputTooLarge(
-            f"input is {len(data)} bytes, more than the limit of {limits.max_bytes}"
+            f"input is {len(data)} bytes, more than the limit of {limits.max_bytes}",
+            reason=Reason.TOO_LARGE,
         )
     extracted = _dispatch(media.sniff(data), data, limits)
     chars = sum(len(page) for page in extracted.pages)
     if chars > limits.max_text_chars:
         raise InputTooLarge(
             f"document has {chars} characters of text, "
-            f"more than the limit of {limits.max_text_chars}"
+            f"more than the limit of {limits.max_text_chars}",
+            reason=Reason.TOO_LARGE,
         )
     return extracted
 

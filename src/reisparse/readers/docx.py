@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from reisparse.document import Extracted
-from reisparse.errors import UnreadableInput
+from reisparse.errors import Reason, UnreadableInput
 from reisparse.limits import MB, Limits
 from reisparse.readers.html import MAX_COLUMN_SPAN, column_span, row_text
 from reisparse.readers.text import BlockKind, BlockWriter
@@ -56,7 +56,7 @@ _LARGE_MEMBER = 5 * MB
 def read_docx(data: bytes, *, limits: Limits) -> Extracted:
     """A Word document as one flowing page."""
     if data.startswith(OLE_MAGIC):
-        raise UnreadableInput(LEGACY_OFFICE_MESSAGE)
+        raise UnreadableInput(LEGACY_OFFICE_MESSAGE, reason=Reason.LEGACY_OFFICE)
     import defusedxml.ElementTree as SafeTree
     from defusedxml import DefusedXmlException
 
@@ -67,16 +67,17 @@ def read_docx(data: bytes, *, limits: Limits) -> Extracted:
         numbering = _Numbering(parts.read("word/numbering.xml"), SafeTree.fromstring)
     except (SafeTree.ParseError, DefusedXmlException) as exc:
         raise UnreadableInput(
-            f"damaged DOCX: its XML cannot be read ({type(exc).__name__})"
+            f"damaged DOCX: its XML cannot be read ({type(exc).__name__})",
+            reason=Reason.DOCX_DAMAGED,
         ) from None
     body = document.find(W + "body")
     if body is None:
-        raise UnreadableInput("damaged DOCX: the document has no body")
+        raise UnreadableInput("damaged DOCX: the document has no body", reason=Reason.DOCX_DAMAGED)
     writer = BlockWriter()
     try:
         _write_blocks(body, _Context(styles, numbering), writer)
     except RecursionError:
-        raise UnreadableInput("DOCX nested too deeply") from None
+        raise UnreadableInput("DOCX nested too deeply", reason=Reason.DOCX_TOO_DEEP) from None
     return Extracted(pages=(writer.text(),), media_type=DOCX, headings=writer.headings)
 
 
@@ -88,17 +89,19 @@ class _DocxParts:
             self._archive = zipfile.ZipFile(io.BytesIO(data))
             infos = self._archive.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            raise UnreadableInput("not a valid DOCX: the zip container is damaged") from None
+            raise UnreadableInput(
+                "not a valid DOCX: the zip container is damaged", reason=Reason.DOCX_DAMAGED
+            ) from None
         self._limit = self._budget = limits.max_unpacked_bytes
         declared = sum(info.file_size for info in infos)
         if declared > self._limit:
-            raise UnreadableInput(_bomb_message(self._limit))
+            raise UnreadableInput(_bomb_message(self._limit), reason=Reason.ZIP_BOMB)
         self._names = {info.filename for info in infos}
 
     def require(self, name: str) -> bytes:
         part = self.read(name)
         if part is None:
-            raise UnreadableInput(f"damaged DOCX: {name} is missing")
+            raise UnreadableInput(f"damaged DOCX: {name} is missing", reason=Reason.DOCX_DAMAGED)
         return part
 
     def read(self, name: str) -> bytes | None:
@@ -109,7 +112,8 @@ class _DocxParts:
             info.compress_size, 1
         ):
             raise UnreadableInput(
-                "DOCX part compressed more than 100 times: refusing a possible zip bomb"
+                "DOCX part compressed more than 100 times: refusing a possible zip bomb",
+                reason=Reason.ZIP_BOMB,
             )
         try:
             return self._read_capped(info)
@@ -122,7 +126,9 @@ class _DocxParts:
             RuntimeError,
         ):
             # RuntimeError: a member encrypted with a zip password.
-            raise UnreadableInput(f"damaged DOCX: {name} cannot be unpacked") from None
+            raise UnreadableInput(
+                f"damaged DOCX: {name} cannot be unpacked", reason=Reason.DOCX_DAMAGED
+            ) from None
 
     def _read_capped(self, info: zipfile.ZipInfo) -> bytes:
         # Sizes in the zip directory can lie: count the bytes that really come out.
@@ -131,7 +137,7 @@ class _DocxParts:
             while chunk := member.read(_CHUNK):
                 self._budget -= len(chunk)
                 if self._budget < 0:
-                    raise UnreadableInput(_bomb_message(self._limit))
+                    raise UnreadableInput(_bomb_message(self._limit), reason=Reason.ZIP_BOMB)
                 chunks.append(chunk)
         return b"".join(chunks)
 

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reisparse.document import Extracted
-from reisparse.errors import InputTooLarge, UnreadableInput
+from reisparse.errors import InputTooLarge, Reason, UnreadableInput
 from reisparse.limits import Limits
 from reisparse.readers.ocr import ocr_image
 from reisparse.sniff import TIFF
@@ -26,12 +26,15 @@ def read_image(data: bytes, *, limits: Limits, media_type: str) -> Extracted:
     try:
         image = Image.open(io.BytesIO(data))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise UnreadableInput(f"damaged or unreadable image ({type(exc).__name__})") from None
+        raise UnreadableInput(
+            f"damaged or unreadable image ({type(exc).__name__})", reason=Reason.IMAGE_DAMAGED
+        ) from None
     with image:
         frames = getattr(image, "n_frames", 1)
         if frames > limits.max_pages:
             raise InputTooLarge(
-                f"image has {frames} pages, more than the limit of {limits.max_pages}"
+                f"image has {frames} pages, more than the limit of {limits.max_pages}",
+                reason=Reason.TOO_MANY_PAGES,
             )
         pages = tuple(_ocr_frame(image, index, limits) for index in range(frames))
     warnings = () if any(_VISIBLE.search(page) for page in pages) else (_NO_TEXT_WARNING,)
@@ -48,7 +51,8 @@ def _ocr_frame(image: Image.Image, index: int, limits: Limits) -> str:
         image.load()
     except (OSError, ValueError, EOFError, Image.DecompressionBombError) as exc:
         raise UnreadableInput(
-            f"damaged image: page {index + 1} cannot be decoded ({type(exc).__name__})"
+            f"damaged image: page {index + 1} cannot be decoded ({type(exc).__name__})",
+            reason=Reason.IMAGE_DAMAGED,
         ) from None
     return ocr_image(image, limits=limits, dpi=_dpi(image.info.get("dpi")))
 

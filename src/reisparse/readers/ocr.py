@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reisparse.errors import OcrUnavailable, ParseTimeout, UnreadableInput
+from reisparse.errors import OcrUnavailable, ParseTimeout, Reason, UnreadableInput
 from reisparse.limits import Limits
 
 if TYPE_CHECKING:
@@ -52,14 +52,16 @@ def check_tesseract(limits: Limits) -> str:
     if binary is None:
         raise OcrUnavailable(
             f"this document needs OCR but tesseract is not installed: {_INSTALL_HINT} "
-            "(and tesseract-ocr-nld for Dutch)"
+            "(and tesseract-ocr-nld for Dutch)",
+            reason=Reason.OCR_UNAVAILABLE,
         )
     installed = _installed_languages(binary)
     for language in limits.ocr_languages.split("+"):
         if language and language not in installed:
             raise OcrUnavailable(
                 f"tesseract has no language data for '{language}': "
-                f"install the Debian package tesseract-ocr-{language}"
+                f"install the Debian package tesseract-ocr-{language}",
+                reason=Reason.OCR_UNAVAILABLE,
             )
     return binary
 
@@ -95,14 +97,16 @@ def _run_tesseract(path: Path, *, limits: Limits, dpi: int | None) -> str:
         )
     except subprocess.TimeoutExpired:
         raise ParseTimeout(
-            f"OCR of one page took longer than {limits.ocr_page_timeout:g} s and was stopped"
+            f"OCR of one page took longer than {limits.ocr_page_timeout:g} s and was stopped",
+            reason=Reason.TIMEOUT,
         ) from None
     except OSError as exc:
         raise OcrUnavailable(
-            f"tesseract could not be started ({exc.strerror}): {_INSTALL_HINT}"
+            f"tesseract could not be started ({exc.strerror}): {_INSTALL_HINT}",
+            reason=Reason.OCR_UNAVAILABLE,
         ) from None
     if done.returncode != 0:
-        raise UnreadableInput(f"OCR failed: {_first_line(done.stderr)}")
+        raise UnreadableInput(f"OCR failed: {_first_line(done.stderr)}", reason=Reason.OCR_FAILED)
     # Tesseract ends every page with a form feed.
     return done.stdout.decode("utf-8", errors="replace").replace("\f", "").strip()
 

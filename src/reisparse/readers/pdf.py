@@ -7,7 +7,7 @@ import statistics
 from typing import Any
 
 from reisparse.document import Extracted
-from reisparse.errors import InputTooLarge, UnreadableInput
+from reisparse.errors import InputTooLarge, Reason, UnreadableInput
 from reisparse.limits import Limits
 from reisparse.readers.ocr import ocr_pdf_page
 from reisparse.readers.text import normalise_newlines
@@ -35,8 +35,11 @@ def read_pdf(data: bytes, *, limits: Limits) -> Extracted:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
         if exc.err_code == pypdfium2.raw.FPDF_ERR_PASSWORD:
-            raise UnreadableInput("encrypted PDF: it cannot be opened without a password") from None
-        raise UnreadableInput("damaged or truncated PDF") from None
+            raise UnreadableInput(
+                "encrypted PDF: it cannot be opened without a password",
+                reason=Reason.PDF_ENCRYPTED,
+            ) from None
+        raise UnreadableInput("damaged or truncated PDF", reason=Reason.PDF_DAMAGED) from None
     try:
         return _read_document(document, limits)
     finally:
@@ -46,9 +49,12 @@ def read_pdf(data: bytes, *, limits: Limits) -> Extracted:
 def _read_document(document: Any, limits: Limits) -> Extracted:
     count = len(document)
     if count == 0:
-        raise UnreadableInput("damaged PDF: it has no pages")
+        raise UnreadableInput("damaged PDF: it has no pages", reason=Reason.PDF_DAMAGED)
     if count > limits.max_pages:
-        raise InputTooLarge(f"PDF has {count} pages, more than the limit of {limits.max_pages}")
+        raise InputTooLarge(
+            f"PDF has {count} pages, more than the limit of {limits.max_pages}",
+            reason=Reason.TOO_MANY_PAGES,
+        )
     pages: list[str] = []
     ocr_pages: list[int] = []
     for index in range(count):

@@ -6,7 +6,7 @@ import re
 from enum import Enum
 
 from reisparse.document import Extracted
-from reisparse.errors import UnsupportedInput
+from reisparse.errors import Reason, UnsupportedInput
 from reisparse.limits import Limits
 from reisparse.sniff import BOMS, TEXT, utf16_without_bom
 
@@ -52,7 +52,9 @@ def _decode_legacy(data: bytes) -> str:
     if western is not None and not _CONTROL.search(western):
         return western
     if guess is None:
-        raise UnsupportedInput("text in an encoding that could not be recognised")
+        raise UnsupportedInput(
+            "text in an encoding that could not be recognised", reason=Reason.TEXT_ENCODING
+        )
     return guess
 
 

@@ -2,8 +2,10 @@
 """``reisregister import PATH...``: import trip reports from files and folders.
 
 Each document is imported in its own transaction, so Ctrl-C stops after the document in hand and a second run
-picks up where the first stopped: documents imported already come back as duplicates. Exit code 0 when every
-document was imported (or was there already), 1 when any failed, 2 for wrong arguments, 130 when interrupted.
+picks up where the first stopped: documents imported already come back as duplicates. With ``--publish`` a
+document imported before as drafts (a first run without ``--publish``) has those trips published now; published
+and withdrawn trips stay as they are. Exit code 0 when every document was imported (or was there already), 1 when
+any failed (also when no trip was found in it), 2 for wrong arguments, 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -111,6 +113,7 @@ class _Tally:
     counts: Counter[str] = field(default_factory=Counter)
     trips: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    notices: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, path: str, result: ImportResult) -> None:
         self.counts[result.status] += 1
@@ -118,6 +121,8 @@ class _Tally:
             self.trips += len(result.trips)
         elif result.status == ImportStatus.FAILED:
             self.failures.append((path, result.message))
+        if result.notice:
+            self.notices.append((path, result.notice))
 
 
 class Command(BaseCommand):
@@ -138,7 +143,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish",
             action="store_true",
-            help=_("publish the imported trips (reports that were public already)"),
+            help=_(
+                "publish the imported trips (reports that were public already), also those of documents "
+                "imported before as drafts"
+            ),
         )
         parser.add_argument(
             "--as",
@@ -171,7 +179,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"{result.status}: {path} ({len(result.trips)})")
             if progress:
                 progress.clear()
-        self._summary(tally)
+        self._summary(tally, publish=options["publish"])
         if stop.requested and done < len(files):
             raise CommandError(
                 _(
@@ -262,9 +270,12 @@ class Command(BaseCommand):
             )
         return user
 
-    def _summary(self, tally: _Tally) -> None:
-        rows = [
-            (_("imported"), tally.counts[ImportStatus.IMPORTED]),
+    def _summary(self, tally: _Tally, *, publish: bool) -> None:
+        rows = [(_("imported"), tally.counts[ImportStatus.IMPORTED])]
+        if publish:
+            # Documents imported before whose draft or submitted trips were published now.
+            rows.append((_("published, imported before"), tally.counts[ImportStatus.PUBLISHED]))
+        rows += [
             (_("duplicate"), tally.counts[ImportStatus.DUPLICATE]),
             (_("failed"), tally.counts[ImportStatus.FAILED]),
             (_("trips created"), tally.trips),
@@ -273,5 +284,7 @@ class Command(BaseCommand):
         digits = max(len(str(count)) for _label, count in rows)
         for label, count in rows:
             self.stdout.write(f"{label.ljust(width)}  {count:>{digits}}")
+        for path, notice in tally.notices:
+            self.stdout.write(_("NOTE %(path)s: %(notice)s") % {"path": path, "notice": notice})
         for path, reason in tally.failures:
             self.stderr.write(_("FAILED %(path)s: %(reason)s") % {"path": path, "reason": reason})
