@@ -52,3 +52,19 @@ def test_the_city_filter_takes_either_name(client: Client, trip_id: int, city: s
         trip_id
     ]
     assert f"/trips/{trip_id}/" in client.get(f"/trips/?city={city}").content.decode()
+
+
+def test_a_country_given_by_name_filters_like_its_code(client: Client, trip_id: int) -> None:
+    client.cookies["django_language"] = "en"
+    for country in ("Portugal", "pt", "PT"):
+        html = client.get(f"/trips/?country={country}").content.decode()
+        assert f"/trips/{trip_id}/" in html and "Not used" not in html
+
+
+def test_a_filter_value_it_does_not_know_is_named_not_silently_dropped(
+    client: Client, trip_id: int
+) -> None:
+    client.cookies["django_language"] = "en"
+    html = client.get("/trips/?country=XX&year=abc").content.decode()
+    assert "Not used, because the register does not know this value" in html
+    assert "Country “XX”" in html and "Year “abc”" in html

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from reisparse.gazetteer import lookup_country
 from reisregister.publication.objects import FilterOptions, TransportMode, TravellerCategory
 from reisregister.search.service import Filters
 
@@ -28,6 +29,20 @@ class Criteria:
     q: str
     filters: Filters
     sort: str
+
+
+def _readable(data: QueryDict, options: FilterOptions) -> QueryDict:
+    """The query with a country given by name or in lower case ("Duitsland", "de") turned into its code."""
+    raw = (data.get("country") or "").strip()
+    codes = {choice.value for choice in options.countries}
+    if not raw or raw in codes:
+        return data
+    found = lookup_country(raw.upper() if len(raw) <= 3 else raw)
+    if found is None or found.country not in codes:
+        return data
+    readable = data.copy()
+    readable["country"] = found.country
+    return readable
 
 
 class TripFilterForm(forms.Form):
@@ -51,11 +66,21 @@ class TripFilterForm(forms.Form):
     )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
-    def __init__(self, *args: Any, options: FilterOptions, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: QueryDict | None = None, *, options: FilterOptions) -> None:
+        super().__init__(_readable(data, options) if data is not None else None)
         self._offer("year", ((str(year), str(year)) for year in options.years))
         self._offer("organisation", ((o.value, o.label) for o in options.organisations))
         self._offer("country", ((c.value, c.label) for c in options.countries))
+
+    def ignored(self) -> list[tuple[str, str]]:
+        """(label, value) of each filter in the address that could not be used (a hand-made or old link):
+        the page says so instead of silently showing every trip."""
+        self.is_valid()
+        return [
+            (str(self.fields[name].label), str(self.data.get(name, "")))
+            for name in self.errors
+            if name in self.fields
+        ]
 
     def _offer(self, name: str, choices: Iterable[tuple[str, str]]) -> None:
         field = self.fields[name]

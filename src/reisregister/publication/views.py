@@ -54,6 +54,7 @@ def trip_list(request: HttpRequest) -> HttpResponse:
         "first_number": (page - 1) * PER_PAGE + 1,
         "last_number": (page - 1) * PER_PAGE + len(rows),
         "filtered": any(value for key, value in request.GET.items() if key not in ("page", "sort")),
+        "ignored": form.ignored(),
         "cache_version": publication.cache_version(),
         **_pagination(request.GET, page, last_page),
     }
