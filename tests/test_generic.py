@@ -266,11 +266,8 @@ def test_other_trips_and_people_discussed_are_not_this_trip() -> None:
 
 
 @pytest.mark.parametrize("text", ["Hallo.", "Verslag\n\n- a\n- b\n", "We met with:\n- x\n", "((("])
-def test_a_text_with_nothing_to_find_gives_an_empty_generic_report(text: str) -> None:
-    report = _parse(text)
-    assert report.template == "generic"
-    assert (report.destinations, report.travellers, report.contacts) == ((), (), ())
-    assert report.follow_ups == ()
+def test_a_text_with_nothing_about_a_trip_gives_no_report(text: str) -> None:
+    assert reisparse.parse(text.encode(), today=TODAY) == []
 
 
 def test_it_uses_the_headings_of_an_html_page_and_infers_the_municipality_of_a_mayor() -> None:

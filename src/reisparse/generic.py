@@ -20,6 +20,7 @@ from reisparse.extract.destinations import destinations_from
 from reisparse.extract.event import find_event
 from reisparse.extract.followups import Known, counterparties
 from reisparse.extract.goals import MAX_PURPOSE, find_goals, find_purpose
+from reisparse.extract.journey import journey_fields
 from reisparse.extract.outcomes import find_outcomes
 from reisparse.extract.period import find_period
 from reisparse.extract.programme import find_programme, programme_start
@@ -29,8 +30,10 @@ from reisparse.extract.prose_travellers import (
     find_travellers_in_prose,
     home_of,
     match_role,
+    members_of_parliament,
     organisation_of,
 )
+from reisparse.extract.title import is_generic_title, is_letterhead
 from reisparse.model import Contact, FollowUp, Goal, Section, Traveller
 from reisparse.sectioning import body
 from reisparse.templated import programme_items
@@ -63,8 +66,11 @@ _TIMED_LINE = re.compile(r"^[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d\b", re.M)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?:\s|$)")
 
 
-def _title(text: str, paras: list[Block], heads: list[Block]) -> str | None:
-    """A short line before the first prose paragraph; one that names the trip wins."""
+def _title(
+    text: str, paras: list[Block], heads: list[Block], organisation: str | None
+) -> str | None:
+    """A short line before the first prose paragraph; one that names the trip wins; never a letterhead
+    ("Gemeente Almere") or a bare "Reisverslag"."""
     first_prose = next(
         (p.start for p in paras if _SENTENCE_END.search(p.text) or len(p.text) > 200),
         len(text),
@@ -77,6 +83,8 @@ def _title(text: str, paras: list[Block], heads: list[Block]) -> str | None:
         and not h.text.endswith(":")
         and not _SECTION.match(h.text)
         and (_TRIP_WORD.search(h.text) or not find_dates(h.text))
+        and not is_letterhead(h.text, organisation)
+        and not is_generic_title(h.text)
     ]
     best = next((h for h in candidates if _TRIP_WORD.search(h.text)), None) or (
         candidates[0] if candidates else None
@@ -316,10 +324,11 @@ def read_generic(ctx: Context) -> Draft:
     units = prose.sentences(text, paras)
     draft = Draft(template="generic", links=ctx.links, sections=_sections(text, heads))
     spans = {s.key: body(s, text) for s in reversed(draft.sections)}  # the first of a key wins
-    draft.title = _title(text, paras, heads)
+    draft.title = _title(text, paras, heads, ctx.organisation)
     title_block = next((h for h in heads if fold(h.text) == draft.title), None)
     draft.travellers = find_travellers_in_prose(text, units, heads)
     draft.organisation = ctx.organisation or organisation_of(text, draft.travellers)
+    draft.travellers = members_of_parliament(draft.organisation, draft.travellers, lang_en=lang_en)
     home = ctx.home or home_of(draft.organisation)
     exclude = _exclude(draft.organisation, home, draft.travellers)
 
@@ -361,6 +370,9 @@ def read_generic(ctx: Context) -> Draft:
             text, *spans["outcomes"], {g.label for g in draft.goals if g.label}
         )
     draft.cancelled, draft.cancellation_reason = prose.trip_cancellation(units)
+    draft.transport, draft.funding = journey_fields(
+        text, units, organisation=draft.organisation, lang_en=lang_en
+    )
     return draft
 
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from datetime import date
 from pathlib import Path
 
 from reisparse import readers
 from reisparse.context import Context
 from reisparse.draft import Draft
-from reisparse.errors import InputTooLarge, UnreadableInput
+from reisparse.errors import InputTooLarge, Reason, UnreadableInput
+from reisparse.extract.dates import find_dates
 from reisparse.extract.language import detect_language
 from reisparse.extract.links import unique_links
 from reisparse.extract.parties import find_organisation, home_city
@@ -39,10 +41,15 @@ def _load(source: SourceLike, filename: str | None, limits: Limits) -> tuple[byt
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise InputTooLarge(f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}")
+            raise InputTooLarge(
+                f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}",
+                reason=Reason.TOO_LARGE,
+            )
         return path.read_bytes(), filename or path.name
     except OSError as exc:
-        raise UnreadableInput(f"cannot read file: {exc.strerror or exc}") from exc
+        raise UnreadableInput(
+            f"cannot read file: {exc.strerror or exc}", reason=Reason.CANNOT_READ_FILE
+        ) from exc
 
 
 def _context(
@@ -61,6 +68,27 @@ def _context(
     )
 
 
+# A word for travelling: without one, a date, a destination or a section, a text is no trip report.
+_TRAVEL_WORD = re.compile(
+    r"\b(?:\w*reis(?:de|den)?|\w*reizen|gereisd|\w*bezoek\w*|bezocht(?:en)?|trips?|visit\w*|"
+    r"delegati\w*|conferen\w*|congres\w*|missie\w*|missions?|travel\w*|journey\w*|excursie\w*|"
+    r"summit\w*|readout)\b",
+    re.I,
+)
+
+
+def _names_a_trip(draft: Draft, text: str) -> bool:
+    """Whether a free-prose text is about a trip at all ("hello world, just a note" is not)."""
+    return bool(
+        draft.period.start
+        or draft.period.text
+        or draft.destinations
+        or draft.sections
+        or _TRAVEL_WORD.search(text)
+        or find_dates(text)
+    )
+
+
 def _drafts(ctx: Context, template_dirs: tuple[str, ...]) -> list[Draft]:
     templates = load_templates(template_dirs)
     chosen = choose_template(ctx.text, templates)
@@ -69,7 +97,8 @@ def _drafts(ctx: Context, template_dirs: tuple[str, ...]) -> list[Draft]:
     trips = read_register(ctx, templates)
     if trips:
         return trips
-    return [read_generic(ctx)]
+    generic = read_generic(ctx)
+    return [generic] if _names_a_trip(generic, ctx.text) else []
 
 
 def parse(
@@ -92,7 +121,10 @@ def parse(
     extracted = readers.read(data, limits=limits)
     normalised = normalise(extracted)
     if len(normalised.text) > limits.max_text_chars:
-        raise InputTooLarge(f"text of {len(normalised.text):,} characters is over the limit")
+        raise InputTooLarge(
+            f"text of {len(normalised.text):,} characters is over the limit",
+            reason=Reason.TOO_LARGE,
+        )
     ctx = _context(normalised, today or date.today(), organisation, extracted.headings)
     ctx.warnings.extend(extracted.warnings)
     ctx.warnings.extend(normalised.warnings)

@@ -10,10 +10,11 @@ from reisparse.extract.destinations import find_destinations
 from reisparse.extract.event import find_event
 from reisparse.extract.followups import Known, find_follow_ups
 from reisparse.extract.goals import find_goals, find_purpose
+from reisparse.extract.journey import journey_fields
 from reisparse.extract.outcomes import find_outcomes
-from reisparse.extract.parties import find_travellers
 from reisparse.extract.period import find_period
 from reisparse.extract.programme import RawItem, find_programme, programme_start
+from reisparse.extract.prose_travellers import find_travellers_in_section, members_of_parliament
 from reisparse.extract.status import find_cancellation
 from reisparse.extract.title import find_title
 from reisparse.model import ProgrammeItem, Section
@@ -50,7 +51,13 @@ def read_templated(ctx: Context, template: Template, sections: tuple[Section, ..
     draft.organisation = ctx.organisation
     everything = (0, len(text))
     first_section = sections[0].start if sections else len(text)
-    draft.title = find_title(text, first_section, ctx.headings, {s.heading for s in sections})
+    draft.title = find_title(
+        text,
+        first_section,
+        ctx.headings,
+        {s.heading for s in sections},
+        organisation=ctx.organisation,
+    )
 
     purpose = spans.get("purpose", everything)
     prog_at = programme_start(text, *purpose)
@@ -75,7 +82,11 @@ def read_templated(ctx: Context, template: Template, sections: tuple[Section, ..
     labels = {g.label for g in draft.goals if g.label}
     if "outcomes" in spans:
         draft.outcomes = find_outcomes(text, *spans["outcomes"], labels)
-    draft.travellers = find_travellers(text, *purpose) or find_travellers(text)
+    draft.travellers = members_of_parliament(
+        draft.organisation,
+        find_travellers_in_section(text, *purpose) or find_travellers_in_section(text, *everything),
+        lang_en=template.language == "en",
+    )
     if "follow_ups" in spans:
         known = Known(
             organisations=tuple(c.organisation for c in draft.contacts if c.organisation),
@@ -87,7 +98,9 @@ def read_templated(ctx: Context, template: Template, sections: tuple[Section, ..
         text, [purpose, everything], home=ctx.home, strict=True
     )
     draft.cancelled, draft.cancellation_reason = find_cancellation(text)
-    del lang_en
+    draft.transport, draft.funding = journey_fields(
+        text, None, organisation=ctx.organisation, lang_en=lang_en
+    )
     return draft
 
 

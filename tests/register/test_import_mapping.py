@@ -74,13 +74,17 @@ def test_it_keeps_the_names_of_office_holders_only(den_haag: Organisation) -> No
     assert projectleider["text"] == "projectleider"
 
 
-def test_a_traveller_without_a_known_function_keeps_no_name(den_haag: Organisation) -> None:
+def test_members_of_parliament_keep_their_names_and_the_clerk_does_not(
+    den_haag: Organisation,
+) -> None:
     data = to_trip_data(_report("nl-werkbezoek-parlement"), organisation=den_haag)
 
-    unknown = [t for t in data.travellers if t["category"] == "other"]
-    assert unknown
-    assert all(t["name"] == "" and t["text"] == "" for t in unknown)
-    assert not any("Kamphuis" in str(value) for t in data.travellers for value in t.values())
+    members = [t for t in data.travellers if t["role"].startswith("Kamerlid")]
+    assert len(members) == 4
+    assert all(t["category"] == "raadslid" and t["name"] for t in members)
+    (clerk,) = [t for t in data.travellers if t["role"] == "griffier"]
+    assert (clerk["category"], clerk["name"]) == ("ambtenaar", "")
+    assert "Brinkman" not in clerk["text"]
 
 
 def test_every_extracted_row_is_unconfirmed_and_points_at_its_evidence(

@@ -18,29 +18,38 @@ from django.utils import formats, translation
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from reisparse.gazetteer import city_name
+from reisparse.gazetteer import city_name, find_places
 from reisregister.followups.models import FollowUpStatus
 from reisregister.organisations.models import Organisation
 from reisregister.trips.data import Row, TripData
 from reisregister.trips.models import CostCategory, Funding, TransportMode, TravellerCategory
 
 # Offices whose holders are public figures; anyone else travelling is a civil servant (or unknown).
+# The function named first decides: "adviseur van de burgemeester" is staff, "Kamerlid,
+# delegatieleider" a member of parliament.
 _CIVIL_SERVANT = re.compile(
     r"\b(?:adviseur|advisor|adviser|medewerker|assistent|assistant|woordvoerder|spokesperson|"
-    r"secretaris|secretary(?! of state)|griffier|clerk|ambtenaar|official|officer|beleids|"
-    r"directeur|director|manager|projectleider|staff|chauffeur|driver)",
+    r"secretaris|secretary(?! of state)|griffier|clerk|ambtena(?:ar|ren)|official|officer|beleids|"
+    r"directeur|director|manager|projectleider|programmamanager|staff|chauffeur|driver|stagiair|"
+    r"trainee|intern\b)",
     re.IGNORECASE,
 )
+# Elected representatives: council, provincial and water board members, members of either chamber of
+# parliament and of the European Parliament.
 _COUNCIL = re.compile(
     r"raadslid|raadsleden|kamerlid|kamerleden|statenlid|statenleden|fractievoorzitter|"
-    r"\blid\b.*\b(?:gemeenteraad|raad(?! van)|provinciale staten|tweede kamer|eerste kamer|parlement)\b|"
-    r"\bcouncil(?:l?or| member)s?\b|\bmember of (?:the )?(?:city |municipal )?(?:council|parliament)|"
+    r"europarlementari[eë]r|\bmeps?\b|volksvertegenwoordiger|"
+    r"\b(?:lid|leden)\b.*\b(?:gemeenteraad|raad(?! van)|provinciale staten|tweede kamer|eerste kamer|"
+    r"parlement|algemeen bestuur)\b|"
+    r"\bcouncil(?:l?or| member)s?\b|"
+    r"\bmembers? of (?:the )?(?:city |municipal |european )?(?:council|parliament)|"
     r"\bmps?\b|\bsenators?\b",
     re.IGNORECASE,
 )
 _EXECUTIVE = re.compile(
-    r"burgemeester|wethouder|gedeputeerde|\bminister\b|staatssecretaris|\bcommissaris\b|dijkgraaf|"
-    r"\bmayor\b|\balder(?:man|woman|men)\b|\bgovernor\b|\bstate secretary\b|\bsecretary of state\b",
+    r"burgemeester|wethouder|gedeputeerde|\bminister\b|staatssecretaris|\b(?:euro)?commissaris\b|"
+    r"dijkgraaf|\b(?:hoog)?heemra(?:ad|den)\b|gezaghebber|\bmayor\b|\balder(?:man|woman|men)\b|"
+    r"\bgovernor\b|\bstate secretary\b|\bsecretary of state\b",
     re.IGNORECASE,
 )
 _OFFICE_HOLDERS = {TravellerCategory.EXECUTIVE, TravellerCategory.COUNCIL}
@@ -119,17 +128,24 @@ def _evidence(span: list[int] | None, page: int | None = None) -> Row:
 
 
 def traveller_category(role: str | None) -> TravellerCategory:
-    """bestuurder, raadslid, ambtenaar or other, from the function as stated."""
+    """bestuurder, raadslid (any elected representative), ambtenaar or other, from the function as
+    stated: the function named first decides, staff when two start at the same word, and a function
+    that is no office is staff."""
     role = (role or "").strip()
     if not role:
         return TravellerCategory.OTHER
-    if _CIVIL_SERVANT.search(role):
-        return TravellerCategory.CIVIL_SERVANT
-    if _COUNCIL.search(role):
-        return TravellerCategory.COUNCIL
-    if _EXECUTIVE.search(role):
-        return TravellerCategory.EXECUTIVE
-    return TravellerCategory.CIVIL_SERVANT
+    found = [
+        (match.start(), rank, category)
+        for rank, (category, pattern) in enumerate(
+            (
+                (TravellerCategory.CIVIL_SERVANT, _CIVIL_SERVANT),
+                (TravellerCategory.COUNCIL, _COUNCIL),
+                (TravellerCategory.EXECUTIVE, _EXECUTIVE),
+            )
+        )
+        if (match := pattern.search(role))
+    ]
+    return min(found)[2] if found else TravellerCategory.CIVIL_SERVANT
 
 
 def _traveller(row: dict[str, Any], locate: _Locator) -> Row:
@@ -137,12 +153,18 @@ def _traveller(row: dict[str, Any], locate: _Locator) -> Row:
     public = category in _OFFICE_HOLDERS
     # A civil servant's name is personal data: keep the function only, also in the "as stated" text.
     text = row.get("text") if public or not row.get("name") else row.get("role")
+    stated = row.get("text") or ""
+    span = locate.find(stated)
+    if span is None and stated.strip():
+        # The parser folds whitespace: "senior\nadviseur fiets X" is stated as "senior adviseur ...".
+        spaced = re.search(r"\s+".join(map(re.escape, stated.split())), locate.text)
+        span = [spaced.start(), spaced.end()] if spaced else None
     return {
         "text": _clip(text, 300),
         "role": _clip(row.get("role"), 200),
         "category": category,
         "name": _clip(row.get("name"), 200) if public else "",
-        **_evidence(locate.find(row.get("text"))),
+        **_evidence(span),
     }
 
 
@@ -193,12 +215,32 @@ def _cost(row: dict[str, Any]) -> Row:
 
 
 def _destination(row: dict[str, Any], locate: _Locator) -> Row:
+    """A destination with its evidence: the parser's span when the row has one; else where the parser's
+    gazetteer reads this place in the text ("Wenen" for Vienna), nearest to the trip's other evidence; else
+    the city's English or Dutch name wherever it stands."""
+    city, country = _clip(row.get("city"), 200), _clip(row.get("country"), 2).upper()
+    span = row.get("span")
+    if not span:
+        mentions = [
+            m for m in find_places(locate.text)
+            if m.place.country == country and (m.place.name == city if city else m.place.kind != "city")
+        ]  # fmt: skip
+        anchor = locate.anchor
+        if mentions:
+            best = (
+                mentions[0]
+                if anchor is None
+                else min(mentions, key=lambda m: abs(m.start - anchor))
+            )
+            span = [best.start, best.end]
+    if not span and city:
+        span = locate.find(city) or locate.find(city_name(city, country, "nl"))
     return {
-        "city": _clip(row.get("city"), 200),
-        "country": _clip(row.get("country"), 2).upper(),
+        "city": city,
+        "country": country,
         "lat": row.get("lat"),
         "lon": row.get("lon"),
-        **_evidence(locate.find(row.get("city"))),
+        **_evidence(span, row.get("page")),
     }
 
 
@@ -305,6 +347,40 @@ def _field_evidence(
 ) -> dict[str, list[int]]:
     period = locate.find((report.get("period") or {}).get("text"))
     event = report.get("event") or {}
+
+    def stated(needle: str | None) -> list[int] | None:
+        """Like ``locate.find``, but also finds a value the parser read across a line break."""
+        found = locate.find(needle)
+        words = (needle or "").split()
+        if found or len(words) < 2:
+            return found
+        pattern = r"\s+".join(map(re.escape, words))
+        starts = [m.span() for m in re.finditer(pattern, locate.text, re.IGNORECASE)]
+        anchor = locate.anchor
+        if not starts:
+            return None
+        best = starts[0] if anchor is None else min(starts, key=lambda s: abs(s[0] - anchor))
+        return list(best)
+
+    # A payer the parser summed up is evidenced by the words it summed up: "deels door X" (X paid part, the
+    # body the rest) by X; "eigen budget" by the own money as stated ("voor eigen rekening", "het budget
+    # voor internationale betrekkingen").
+    funding_stated = report.get("funding") or ""
+    payer = re.sub(r"^(?:deels|partly)\s+(?:door|by)\s+", "", funding_stated)
+    funding_span = stated(funding_stated) or stated(payer)
+    if not funding_span and funding_stated.casefold() in {"eigen budget", "own budget"}:
+        own = re.finditer(
+            r"(?:betaald|bekostigd|gefinancierd|kosten|paid|funded|costs)\b[^.;]{0,40}?\b"
+            r"(?P<own>(?:eigen|own)\s+(?:budget|rekening|middelen|funds|account)|\w*budget"
+            r"(?:\s+(?:voor|van|for)\s+(?:de\s+|het\s+|the\s+)?\w+(?:\s+\w+)?)?)",
+            locate.text,
+            re.IGNORECASE,
+        )
+        found = [m.span("own") for m in own]
+        anchor = locate.anchor
+        if found:
+            best = found[0] if anchor is None else min(found, key=lambda s: abs(s[0] - anchor))
+            funding_span = list(best)
     spans = {
         "title": locate.find(report.get("title")),
         "purpose": _purpose_span(report, locate),
@@ -313,10 +389,10 @@ def _field_evidence(
         "travel_days": period,
         "event_name": locate.find(event.get("name")),
         "event_url": locate.find(event.get("url")),
-        "transport_mode": locate.find(report.get("transport")),
-        "funding": locate.find(report.get("funding")),
-        "funding_party": locate.find(report.get("funding")),
-        "cancellation_reason": locate.find(report.get("cancellation_reason")),
+        "transport_mode": stated(report.get("transport")),
+        "funding": funding_span,
+        "funding_party": funding_span,
+        "cancellation_reason": stated(report.get("cancellation_reason")),
     }
     spans["cancelled"] = spans["cancellation_reason"]
     return {name: span for name, span in spans.items() if span and name in data.unconfirmed_fields}

@@ -87,8 +87,8 @@ TRIP_COLUMNS: tuple[Column[TripRow], ...] = (
     Column("traveller_functions", _("Function of each traveller."),
            lambda r: cells.joined(t.role for t in r.trip.travellers)),
     Column("traveller_categories",
-           _("Category of each traveller: bestuurder (executive office holder), raadslid (council member), "
-             "ambtenaar (civil servant) or other."),
+           _("Category of each traveller: bestuurder (executive office holder), raadslid (elected "
+             "representative: council, States, parliament), ambtenaar (civil servant) or other."),
            lambda r: cells.joined(t.category for t in r.trip.travellers)),
     Column("traveller_names", _("Name of each traveller who holds public office; empty for the others."),
            lambda r: cells.joined(t.name for t in r.trip.travellers)),

@@ -78,8 +78,8 @@ def _definitions() -> dict[str, Any]:
         }),
         "traveller": _object({
             "role": {"type": "string", "description": "Function, such as wethouder."},
-            "category": _enum(TRAVELLER_CATEGORIES, "bestuurder: executive office holder; raadslid: council "
-                              "member; ambtenaar: civil servant."),
+            "category": _enum(TRAVELLER_CATEGORIES, "bestuurder: executive office holder; raadslid: elected "
+                              "representative (council, States, parliament); ambtenaar: civil servant."),
             "name": {"type": "string", "description": "Only for holders of public office; empty otherwise."},
         }),
         "programme_item": _object({

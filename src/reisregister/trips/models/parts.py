@@ -10,7 +10,8 @@ from reisregister.trips.models.provenance import Provenance
 
 class TravellerCategory(models.TextChoices):
     EXECUTIVE = "bestuurder", _("executive office holder")
-    COUNCIL = "raadslid", _("council member")
+    # Any elected representative: raadslid, Statenlid, Kamerlid, Europarlementariër.
+    COUNCIL = "raadslid", _("elected representative")
     CIVIL_SERVANT = "ambtenaar", _("civil servant")
     OTHER = "other", _("other")
 
