@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 from reisregister.accounts.models import User
 from reisregister.organisations.models import Organisation
@@ -28,8 +28,8 @@ from tests.support.axe import assert_accessible
 
 pytestmark = pytest.mark.browser
 
-NARROW = {"width": 320, "height": 640}
-WIDE = {"width": 1280, "height": 800}
+NARROW: ViewportSize = {"width": 320, "height": 640}
+WIDE: ViewportSize = {"width": 1280, "height": 800}
 # A Dutch compound with no place to break, and a web address: both longer than 320 px in any font.
 LONG_WORD = "Hoogspanningsverbindingstracébesluitvoorbereidingscommissievergaderverslag"
 LONG_URL = (
@@ -145,7 +145,7 @@ PAGES: dict[str, Callable[[World], str]] = {
 }
 
 
-def _at(open_page: OpenPage, size: dict[str, int], url: str) -> Page:
+def _at(open_page: OpenPage, size: ViewportSize, url: str) -> Page:
     page = open_page()
     page.set_viewport_size(size)
     response = visit(page, url)

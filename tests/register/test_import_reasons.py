@@ -71,10 +71,10 @@ BAD = [
         "old-word.docx",
         OLE_MAGIC + bytes(600),
         "encrypted or legacy .doc file",
-        "Het document kan niet worden gelezen: het is beschadigd, beveiligd met een wachtwoord of in een oud "
-        "formaat zoals .doc. Sla het opnieuw op als PDF of DOCX.",
-        "The document cannot be read: it is damaged, protected with a password or in an old format such as "
-        ".doc. Save it again as PDF or DOCX.",
+        "Dit is een oud Word-bestand (.doc) of een Word-document dat met een wachtwoord is beveiligd; sla het "
+        "op als DOCX of PDF zonder wachtwoord.",
+        "This is an old Word file (.doc) or a Word document protected with a password; save it as DOCX or "
+        "PDF without a password.",
     ),
     Bad(
         "damaged-zip.docx",
