@@ -12,7 +12,6 @@ function and name.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from reisparse import gazetteer
 from reisparse.blocks import Block, fold, paragraphs
@@ -31,43 +30,15 @@ _NOT_NAME_WORDS = (
     "delegatie delegation commissie committee kamer team"
 )
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
-# Offices whose holders travel (and whose names stay), then staff; "singular/plural".
-_ROLE_TABLE = (
-    "Kamerlid/Kamerleden|Tweede Kamerlid/Tweede Kamerleden|Eerste Kamerlid/Eerste Kamerleden|"
-    "senator/senatoren|wethouder/wethouders|burgemeester/burgemeesters|loco-burgemeester|"
-    "gedeputeerde/gedeputeerden|commissaris van de Koning|Statenlid/Statenleden|"
-    "raadslid/raadsleden|gemeenteraadslid/gemeenteraadsleden|minister/ministers|"
-    "staatssecretaris/staatssecretarissen|dijkgraaf|voorzitter|commissievoorzitter|"
-    "delegatieleider|griffier|beleidsmedewerker/beleidsmedewerkers|medewerker/medewerkers|"
-    "adviseur/adviseurs|beleidsadviseur/beleidsadviseurs|ambtenaar/ambtenaren|"
-    "projectleider/projectleiders|programmamanager/programmamanagers|mayor/mayors|"
-    "deputy mayor/deputy mayors|vice-mayor|alderman/aldermen|councillor/councillors|"
-    "councilor/councilors|member of parliament/members of parliament|MP/MPs|governor|"
-    "state secretary|chair|head of delegation|policy adviser/policy advisers|"
-    "policy advisor/policy advisors|policy officer/policy officers|official/officials|"
-    "civil servant/civil servants|staff member/staff members|clerk"
-)
 _BRACKETS_AT_END = re.compile(r"\s*\(([^()]*)\)\s*$")
 _PARTY = re.compile(r"^(?:[^\s,]*[A-Z0-9][^\s,]*[A-Z0-9][^\s,]*|Volt|Denk)$")
-
-
-@cache
-def _roles() -> dict[str, tuple[str, bool]]:
-    """Lower-case written form -> (singular role, plural?)."""
-    table: dict[str, tuple[str, bool]] = {}
-    for entry in _ROLE_TABLE.split("|"):
-        singular, _, plural = entry.partition("/")
-        table[singular.lower()] = (singular, False)
-        if plural:
-            table[plural.lower()] = (singular, True)
-    return table
 
 
 def match_role(tokens: list[str]) -> tuple[str, int, bool] | None:
     """The traveller role the tokens start with: (role, singular; tokens used; written plural)."""
     for n in range(min(4, len(tokens)), 0, -1):
         written = " ".join(tokens[:n])
-        found = _roles().get(written.lower().strip(",:"))
+        found = names.traveller_roles().get(written.lower().strip(",:"))
         if found:
             singular, plural = found
             role = singular if plural or singular[0].isupper() else written[0] + singular[1:]

@@ -95,6 +95,11 @@ class Reading:
     counted: bool = False
 
 
+def traveller_roles() -> dict[str, tuple[str, bool]]:
+    """Lower-case written form of a traveller's office or function -> (singular, plural?)."""
+    return _heads(travellers_only=True)
+
+
 @cache
 def _heads(*, travellers_only: bool = False) -> dict[str, tuple[str, bool]]:
     """Lower-case written form -> (singular, plural?); ``travellers_only``: without the functions
