@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.utils import translation
 from django.test import Client
+from django.utils import translation
 
 from reisregister.accounts.models import User
 from reisregister.ingest.mapping import to_trip_data, traveller_category
