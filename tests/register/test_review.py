@@ -254,7 +254,8 @@ def test_the_review_screen_shows_what_the_parser_noticed_in_the_document(
     Trip.objects.filter(pk=imported.pk).update(source_document=document)
     html = editor.get(_url(imported)).content.decode()
     assert "2 notes from reading the document" in html
-    assert "<li>no period found</li>" in html and "<li>OCR repaired 2 words</li>" in html
+    assert '<li lang="en">no period found</li>' in html
+    assert '<li lang="en">OCR repaired 2 words</li>' in html
 
 
 def test_the_publish_button_says_how_many_values_are_unconfirmed(

@@ -29,6 +29,7 @@ from reisregister.accounts.models import User
 from reisregister.ingest import reasons
 from reisregister.ingest.mapping import to_trip_data
 from reisregister.ingest.models import SourceDocument
+from reisregister.ingest.notes import Note, notes
 from reisregister.organisations.models import Organisation
 from reisregister.redaction import service as redaction
 from reisregister.redaction.models import Decision
@@ -246,4 +247,4 @@ def _publish(trip: Trip, publish_as: User) -> Trip:
     return trips.transition(trip.pk, "publish", user=publish_as)
 
 
-__all__ = ["ImportResult", "ImportStatus", "find_document", "import_document"]
+__all__ = ["ImportResult", "ImportStatus", "Note", "find_document", "import_document", "notes"]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from reisregister.accounts import service as accounts
 from reisregister.accounts.models import Role, User
 from reisregister.ingest.forms import UploadForm
-from reisregister.ingest.service import ImportResult, ImportStatus, import_document
+from reisregister.ingest.service import ImportResult, ImportStatus, import_document, notes
 from reisregister.organisations.models import Organisation
 
 logger = logging.getLogger(__name__)
@@ -59,7 +59,8 @@ def results(request: HttpRequest) -> HttpResponse:
     counts = {
         status.value: sum(s["status"] == status for s in summaries) for status in ImportStatus
     }
-    return render(request, "ingest/results.html", {"results": summaries, "counts": counts})
+    shown = [{**summary, "notes": notes(summary.get("warnings") or [])} for summary in summaries]
+    return render(request, "ingest/results.html", {"results": shown, "counts": counts})
 
 
 def _import(upload: UploadedFile, organisation: Organisation, user: User) -> ImportResult:

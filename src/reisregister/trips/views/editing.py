@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from reisregister.accounts import service as accounts
 from reisregister.accounts.models import User
+from reisregister.ingest import service as ingest
 from reisregister.redaction import service as redaction
 from reisregister.redaction.models import Decision
 from reisregister.trips import merge, places, service, workflow
@@ -215,7 +216,7 @@ def _render(
         # What the parser noticed (a year it had to infer, OCR repairs, what it could not find): the reviewer
         # should know before trusting the values.
         document_warnings=(
-            list(trip.source_document.warnings or [])
+            ingest.notes(trip.source_document.warnings or [])
             if source_text and trip is not None and trip.source_document is not None
             else []
         ),
