@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from reisparse.extract.dates import DateMention
 
 _YEARS_BACK = 30
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
+# The English names the warnings use (the register translates them back: reisregister.ingest.notes).
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
 )
@@ -73,9 +74,9 @@ def _years_of(dates: Iterable[DateMention]) -> list[int]:
 
 
 def _label(d: DateMention, *, with_year: bool = False) -> str:
-    weekday = f"{_DAY_NAMES[d.weekday]} " if d.weekday is not None and not with_year else ""
+    weekday = f"{DAY_NAMES[d.weekday]} " if d.weekday is not None and not with_year else ""
     year = f" {d.year}" if with_year else ""
-    return f"{weekday}{d.day} {_MONTH_NAMES[d.month - 1]}{year}"
+    return f"{weekday}{d.day} {MONTH_NAMES[d.month - 1]}{year}"
 
 
 def _named_weekdays(dates: Iterable[DateMention]) -> list[DateMention]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext as _
 
+from reisparse.extract.years import DAY_NAMES, MONTH_NAMES
+
 
 @dataclass(frozen=True)
 class Note:
@@ -22,12 +24,7 @@ class Note:
     lang: str  # "" when in the page's language, "en" when shown as the parser wrote it
 
 
-_ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
-_NAMES = re.compile(r"\b(" + "|".join(_ENGLISH_DAYS + _ENGLISH_MONTHS) + r")\b")
+_NAMES = re.compile(r"\b(" + "|".join(DAY_NAMES + MONTH_NAMES) + r")\b")
 
 
 def _dates(text: str) -> str:
@@ -35,9 +32,9 @@ def _dates(text: str) -> str:
 
     def local(match: re.Match[str]) -> str:
         name = match.group(1)
-        if name in _ENGLISH_DAYS:
-            return str(WEEKDAYS[_ENGLISH_DAYS.index(name)])
-        return str(MONTHS[_ENGLISH_MONTHS.index(name) + 1])
+        if name in DAY_NAMES:
+            return str(WEEKDAYS[DAY_NAMES.index(name)])
+        return str(MONTHS[MONTH_NAMES.index(name) + 1])
 
     return _NAMES.sub(local, text)
 

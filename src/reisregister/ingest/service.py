@@ -121,9 +121,8 @@ def import_document(
 
 
 def _refusal(data: bytes) -> str:
-    """Why the register does not even try to read ``data`` (empty, too large), or ""."""
-    if not data:
-        return _("The file is empty.")
+    """Why the register does not even try to read ``data`` (too large), or "". An empty file is the parser's
+    to refuse, like any other unreadable one (``reasons``)."""
     if len(data) > settings.UPLOAD_MAX_BYTES:
         return _("The file is larger than %(limit)s.") % {
             "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)

@@ -9,9 +9,9 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from reisparse.gazetteer import lookup_country
 from reisregister.publication.objects import FilterOptions, TransportMode, TravellerCategory
 from reisregister.search.service import Filters
+from reisregister.trips import places
 
 _ANY = ("", _("Any"))
 SORT_CHOICES = (
@@ -37,11 +37,11 @@ def _readable(data: QueryDict, options: FilterOptions) -> QueryDict:
     codes = {choice.value for choice in options.countries}
     if not raw or raw in codes:
         return data
-    found = lookup_country(raw.upper() if len(raw) <= 3 else raw)
-    if found is None or found.country not in codes:
+    code = places.country_code(raw)  # as the report form reads a country field
+    if code not in codes:
         return data
     readable = data.copy()
-    readable["country"] = found.country
+    readable["country"] = code
     return readable
 
 

@@ -44,18 +44,13 @@ class TripNotFound(LookupError):
     """No published trip with this id: it does not exist, or it is a draft, submitted or withdrawn."""
 
 
-def _text(value: object) -> str:
-    """Text that belongs to no trip (an organisation's name): nothing to redact."""
-    return str(value or "")
-
-
 # --------------------------------------------------------------------------- reading
 
 
 def cached(namespace: str, key: str, compute: Callable[[], _T]) -> _T:
     """``compute()``, remembered until the register changes.
 
-    The key includes the newest audit event: every publication, withdrawal (and, later, redaction) writes one,
+    The key includes the newest audit event: every publication, withdrawal and redaction writes one,
     so a cached public view can never outlive the state it was built from. View objects are immutable and
     language-neutral (country names are looked up when rendered), so one entry serves every visitor.
     """
@@ -199,6 +194,7 @@ def filter_options() -> FilterOptions:
     )
     return FilterOptions(
         years=values.years,
-        organisations=tuple(Choice(code, _text(name)) for code, name in values.organisations),
+        # An organisation's name belongs to no trip: nothing to redact.
+        organisations=tuple(Choice(code, str(name or "")) for code, name in values.organisations),
         countries=tuple(countries),
     )

@@ -25,9 +25,8 @@ from reisregister.trips.models import Status, Trip
 @dataclasses.dataclass
 class Found:
     trips: dict[int, PublicTrip]  # trip id -> its current public view
-    to_build: dict[
-        int, str | None
-    ]  # published trips without a current copy -> the outdated format, or None
+    # Published trips without a current copy -> the format of their outdated copy, or None for none at all.
+    to_build: dict[int, str | None]
 
 
 def read(trip_ids: Sequence[int]) -> Found:

@@ -23,14 +23,16 @@ def _plain(value: Any) -> Any:
 def snapshot(trip: Trip) -> dict[str, Any]:
     out: dict[str, Any] = {name: _plain(getattr(trip, name)) for name in TRIP_FIELDS}
     out["status"] = trip.status
+    labels: dict[int, str] = {}
     for kind in PART_KINDS:
-        rows = getattr(trip, kind).all()
+        rows = list(getattr(trip, kind).all())
         out[kind] = [
             {k: _plain(v) for k, v in model_to_dict(row).items() if k not in _SKIP} for row in rows
         ]
+        if kind == "goals":
+            labels = {goal.pk: goal.label for goal in rows}
     # An outcome names its goal by label, as the form and the importer do: every save recreates the goal rows,
     # so their ids change although nobody changed the outcome.
-    labels = {goal.pk: goal.label for goal in trip.goals.all()}
     for outcome in out["outcomes"]:
         outcome["goal_label"] = labels.get(outcome.pop("goal", None), "")
     return out

@@ -23,6 +23,7 @@ from reisregister.ingest import service as ingest
 from reisregister.redaction import service as redaction
 from reisregister.redaction.models import Decision
 from reisregister.trips import merge, places, service, workflow
+from reisregister.trips.data import TripData
 from reisregister.trips.forms import TripEditor
 from reisregister.trips.forms.editor import initial_from, trip_data_of
 from reisregister.trips.forms.trip import TripForm
@@ -134,7 +135,7 @@ def _conflict(
                          editor.trip_data(), theirs)  # fmt: skip
     # Only a plain save goes through on its own: submitting or confirming is about values the person has seen.
     if result.clean and request.POST.get("action", "save") == "save":
-        saved = _save_merged(request, trip, result, current_version, mode)
+        saved = _save_merged(request, trip, result, theirs, version=current_version, mode=mode)
         if saved is not None:
             return saved
     labels = [_merged_label(name) for name in result.both]
@@ -150,10 +151,16 @@ def _conflict(
 
 
 def _save_merged(
-    request: HttpRequest, trip: Trip, result: merge.Merge, current_version: int, mode: str
+    request: HttpRequest,
+    trip: Trip,
+    result: merge.Merge,
+    theirs: TripData,
+    *,
+    version: int,
+    mode: str,
 ) -> HttpResponse | None:
     """Save a merge without overlaps; None when it cannot be saved as it is (the form then shows it)."""
-    if result.data == trip_data_of(trip):
+    if result.data == theirs:
         messages.info(
             request,
             _("Someone else saved this trip meanwhile with the same values: nothing to save."),
@@ -161,7 +168,7 @@ def _save_merged(
         return redirect(f"trips:{mode}", pk=trip.pk)
     try:
         saved = service.save_trip(
-            trip.pk, result.data, user=user_of(request), expected_version=current_version
+            trip.pk, result.data, user=user_of(request), expected_version=version
         )
     except (ValidationError, service.ConflictError):
         return None  # e.g. their end date before your start date: the editor decides
@@ -215,7 +222,7 @@ def _render(
         has_source=trip is not None and trip.source_document_id is not None,
         # What the parser noticed (a year it had to infer, OCR repairs, what it could not find): the reviewer
         # should know before trusting the values.
-        document_warnings=(
+        document_notes=(
             ingest.notes(trip.source_document.warnings or [])
             if source_text and trip is not None and trip.source_document is not None
             else []
