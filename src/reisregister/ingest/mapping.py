@@ -112,14 +112,28 @@ class _Locator:
         needle = (needle or "").strip()
         if not needle:
             return None
-        found = [m.start() for m in re.finditer(re.escape(needle), self.text)]
+        found = [m.span() for m in re.finditer(re.escape(needle), self.text)]
         if not found:
-            found = [m.start() for m in re.finditer(re.escape(needle), self.text, re.IGNORECASE)]
-        if not found:
+            found = [m.span() for m in re.finditer(re.escape(needle), self.text, re.IGNORECASE)]
+        return self.nearest(found)
+
+    def find_spaced(self, needle: str | None) -> list[int] | None:
+        """Like ``find``, but also where the text breaks the value over lines: the parser folds white space
+        ("senior\nadviseur fiets" is stated as "senior adviseur fiets")."""
+        found = self.find(needle)
+        words = (needle or "").split()
+        if found or len(words) < 2:
+            return found
+        pattern = r"\s+".join(map(re.escape, words))
+        return self.nearest([m.span() for m in re.finditer(pattern, self.text, re.IGNORECASE)])
+
+    def nearest(self, spans: list[tuple[int, int]]) -> list[int] | None:
+        """The span nearest to the trip's other evidence (the first without any)."""
+        if not spans:
             return None
         anchor = self.anchor
-        start = found[0] if anchor is None else min(found, key=lambda s: abs(s - anchor))
-        return [start, start + len(needle)]
+        best = spans[0] if anchor is None else min(spans, key=lambda s: abs(s[0] - anchor))
+        return list(best)
 
 
 def _evidence(span: list[int] | None, page: int | None = None) -> Row:
@@ -153,12 +167,7 @@ def _traveller(row: dict[str, Any], locate: _Locator) -> Row:
     public = category in _OFFICE_HOLDERS
     # A civil servant's name is personal data: keep the function only, also in the "as stated" text.
     text = row.get("text") if public or not row.get("name") else row.get("role")
-    stated = row.get("text") or ""
-    span = locate.find(stated)
-    if span is None and stated.strip():
-        # The parser folds whitespace: "senior\nadviseur fiets X" is stated as "senior adviseur ...".
-        spaced = re.search(r"\s+".join(map(re.escape, stated.split())), locate.text)
-        span = [spaced.start(), spaced.end()] if spaced else None
+    span = locate.find_spaced(row.get("text"))
     return {
         "text": _clip(text, 300),
         "role": _clip(row.get("role"), 200),
@@ -225,14 +234,7 @@ def _destination(row: dict[str, Any], locate: _Locator) -> Row:
             m for m in find_places(locate.text)
             if m.place.country == country and (m.place.name == city if city else m.place.kind != "city")
         ]  # fmt: skip
-        anchor = locate.anchor
-        if mentions:
-            best = (
-                mentions[0]
-                if anchor is None
-                else min(mentions, key=lambda m: abs(m.start - anchor))
-            )
-            span = [best.start, best.end]
+        span = locate.nearest([(m.start, m.end) for m in mentions])
     if not span and city:
         span = locate.find(city) or locate.find(city_name(city, country, "nl"))
     return {
@@ -348,20 +350,7 @@ def _field_evidence(
     period = locate.find((report.get("period") or {}).get("text"))
     event = report.get("event") or {}
 
-    def stated(needle: str | None) -> list[int] | None:
-        """Like ``locate.find``, but also finds a value the parser read across a line break."""
-        found = locate.find(needle)
-        words = (needle or "").split()
-        if found or len(words) < 2:
-            return found
-        pattern = r"\s+".join(map(re.escape, words))
-        starts = [m.span() for m in re.finditer(pattern, locate.text, re.IGNORECASE)]
-        anchor = locate.anchor
-        if not starts:
-            return None
-        best = starts[0] if anchor is None else min(starts, key=lambda s: abs(s[0] - anchor))
-        return list(best)
-
+    stated = locate.find_spaced  # values the parser may have read across a line break
     # A payer the parser summed up is evidenced by the words it summed up: "deels door X" (X paid part, the
     # body the rest) by X; "eigen budget" by the own money as stated ("voor eigen rekening", "het budget
     # voor internationale betrekkingen").
@@ -376,11 +365,7 @@ def _field_evidence(
             locate.text,
             re.IGNORECASE,
         )
-        found = [m.span("own") for m in own]
-        anchor = locate.anchor
-        if found:
-            best = found[0] if anchor is None else min(found, key=lambda s: abs(s[0] - anchor))
-            funding_span = list(best)
+        funding_span = locate.nearest([m.span("own") for m in own])
     spans = {
         "title": locate.find(report.get("title")),
         "purpose": _purpose_span(report, locate),
