@@ -36,6 +36,11 @@ def set_password_link(user: User, base_url: str) -> str:
     return base_url.rstrip("/") + path
 
 
+def valid_days() -> int:
+    """For how many days a link works, as the invitation and the members screen say it (at least one)."""
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
+
+
 def send(user: User, organisation: Organisation, role: Role, link: str, invited_by: User) -> bool:
     """E-mail the link to the user. False when the mail server refused it (the error is logged): the admin
     then hands the link over another way."""
@@ -45,7 +50,7 @@ def send(user: User, organisation: Organisation, role: Role, link: str, invited_
         "role": role.label,
         "link": link,
         "invited_by": invited_by.get_full_name() or invited_by.get_username(),
-        "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        "valid_days": valid_days(),
     }
     subject = " ".join(render_to_string("accounts/email/invitation_subject.txt", context).split())
     body = render_to_string("accounts/email/invitation.txt", context)

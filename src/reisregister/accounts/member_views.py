@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reisregister.accounts import invitations
 from reisregister.accounts import service as accounts
 from reisregister.accounts.forms import AddMemberForm, InviteForm, RoleForm
 from reisregister.accounts.models import Membership, Role, User
@@ -148,9 +149,6 @@ def change_role(request: HttpRequest, tooi_code: str, user_id: int) -> HttpRespo
 def remove(request: HttpRequest, tooi_code: str, user_id: int) -> HttpResponse:
     """GET asks to confirm; POST removes."""
     organisation = _organisation(request, tooi_code)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), organisation=organisation, user_id=user_id
-    )
     if request.method == "POST":
         try:
             user = accounts.remove_member(_user(request), organisation, user_id)
@@ -165,6 +163,9 @@ def remove(request: HttpRequest, tooi_code: str, user_id: int) -> HttpResponse:
             % {"user": user.get_username(), "organisation": organisation},
         )
         return _back(request, organisation)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), organisation=organisation, user_id=user_id
+    )
     context = {
         "organisation": organisation,
         "membership": membership,
@@ -184,9 +185,12 @@ def _user(request: HttpRequest) -> User:
 
 
 def _organisation(request: HttpRequest, tooi_code: str) -> Organisation:
-    organisation = Organisation.objects.filter(tooi_code=tooi_code).first()
-    if organisation is None or not accounts.can_manage_members(_user(request), organisation):
-        # As everywhere in the work area: what the user may not manage does not exist for them.
+    # As everywhere in the work area: what the user may not manage does not exist for them. One query finds the
+    # organisation and checks the role.
+    organisation = (
+        accounts.organisations_for(_user(request), Role.ADMIN).filter(tooi_code=tooi_code).first()
+    )
+    if organisation is None:
         raise Http404(_("No such organisation."))
     return organisation
 
@@ -277,7 +281,7 @@ def _render(
         "add_form": add_form or AddMemberForm(prefix="add"),
         "invite_form": invite_form or InviteForm(prefix="invite"),
         "invitation": _invitation_once(request, organisation),
-        "link_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        "link_days": invitations.valid_days(),
         "work_url": resolve_url(settings.LOGIN_REDIRECT_URL),
     }
     return render(request, "accounts/members.html", context, status=status)

@@ -261,7 +261,10 @@ def _membership(organisation: Organisation, user_id: int, *, lock: bool = False)
     rows = Membership.objects.select_related("user")
     if lock:
         rows = rows.select_for_update()
-    return rows.get(organisation=organisation, user_id=user_id)
+    membership = rows.get(organisation=organisation, user_id=user_id)
+    # Known already: the messages and the invitation e-mail need no query for it.
+    membership.organisation = organisation
+    return membership
 
 
 def _keep_an_admin(organisation: Organisation, leaving: Membership) -> None:

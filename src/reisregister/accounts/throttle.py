@@ -75,11 +75,6 @@ def lock(username: str, address: str) -> Lock | None:
     return None
 
 
-def is_locked(username: str, address: str) -> bool:
-    """Whether further attempts for this user name from this address are refused for now."""
-    return lock(username, address) is not None
-
-
 def record_failure(username: str, address: str) -> None:
     """Count one failed attempt. The window starts at the first failure and is not extended by later ones."""
     for key in (_pair_key(username, address), _address_key(address)):

@@ -87,7 +87,6 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
     work once (it depends on the password and the last login) and only for ``PASSWORD_RESET_TIMEOUT``."""
 
     template_name = "accounts/set_password.html"
-    form_class = SetPasswordForm
     success_url = reverse_lazy("accounts:login")
     post_reset_login = False
 
