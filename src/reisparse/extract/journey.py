@@ -237,6 +237,7 @@ _OWN_BUDGET = re.compile(
     r")\b.*)?$",
     re.I,
 )
+_CLAUSE_FUNDING = re.compile(r"[^;]+")
 _FUNDING_HINTS = ("betaald", "gefinancierd", "bekostigd", "vergoed", "gedragen", "gesponsord",
                   "gesubsidieerd", "kosten", "rekening", "paid", "funded", "financed", "covered",
                   "reimbursed", "sponsored", "borne", "expense", "met by")  # fmt: skip
@@ -285,9 +286,6 @@ def _payments_in(unit: Block, organisation: str | None) -> list[_Payment]:
                     start = min(start, match.start(qual))
                 out.append(_Payment(kind, name, (at + start, at + end)))
     return out
-
-
-_CLAUSE_FUNDING = re.compile(r"[^;]+")
 
 
 def find_funding(

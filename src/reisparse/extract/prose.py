@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from reisparse import gazetteer
 from reisparse.blocks import Block, Item, fold, items, label_of, lines, paragraphs
@@ -62,8 +63,20 @@ def _units(text: str, para: Block) -> list[Block]:
 
 def sentences(text: str, paras: list[Block] | None = None) -> list[Block]:
     """Sentences (and list items, and intro lines) with their offsets, never across paragraphs."""
+    if paras is None:
+        return list(_all_sentences(text))
+    return _sentences(text, paras)
+
+
+# The whole text is cut into sentences by several extractors in one parse (travellers, transport, funding).
+@lru_cache(maxsize=4)
+def _all_sentences(text: str) -> tuple[Block, ...]:
+    return tuple(_sentences(text, paragraphs(text)))
+
+
+def _sentences(text: str, paras: list[Block]) -> list[Block]:
     out: list[Block] = []
-    for para in paragraphs(text) if paras is None else paras:
+    for para in paras:
         for unit in _units(text, para):
             pos = unit.start
             for match in _BOUNDARY.finditer(text, unit.start, unit.end):

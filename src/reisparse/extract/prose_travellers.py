@@ -204,6 +204,10 @@ _VERB = re.compile(
 )  # fmt: skip
 _WEAK = frozenset(_WEAK_VERBS.split())
 _PURPOSE_ONLY = frozenset(_PURPOSE_VERBS.split())
+_WEAK_OR_PURPOSE = _WEAK | _PURPOSE_ONLY
+_PARTICLE_AFTER = {
+    verb: re.compile(rf"\b{particle}\b") for verb, particle in _PARTICLE_VERBS.items()
+}
 _INFINITIVE = re.compile(
     r"\b(?:deelnemen|bezoeken|reizen|gaan|spreken|presenteren|bijwonen|vertegenwoordigen|"
     r"attend|visit|travel|go|speak|present|represent|take part)\b"
@@ -251,7 +255,7 @@ def _delegation_lists(text: str, units: list[Block], heads: list[Block]) -> list
 def _verb_says_trip(unit: str, verb: re.Match[str], trip_sentences: bool) -> bool:
     word, after = verb.group(1), unit[verb.end() :]
     if word in _PARTICLE_VERBS:
-        return re.search(rf"\b{_PARTICLE_VERBS[word]}\b", after) is not None
+        return _PARTICLE_AFTER[word].search(after) is not None
     if word in _MODAL_VERBS:
         return _INFINITIVE.search(after) is not None
     if word in _AUX_VERBS:
@@ -333,7 +337,7 @@ def _subjects(units: list[Block], *, trip_sentences: bool = False) -> list[_Foun
         for verb in _VERB.finditer(unit.text):
             if not _verb_says_trip(unit.text, verb, trip_sentences):
                 continue
-            weak = verb.group(1) in _WEAK | _PURPOSE_ONLY
+            weak = verb.group(1) in _WEAK_OR_PURPOSE
             people = _subject_before(unit.text, verb.start())
             if weak and any(p.role and not names.is_travellers_function(p.role) for p in people):
                 people = []  # "Professor X presenteerde haar onderzoek": someone met
@@ -402,8 +406,8 @@ def find_travellers_in_section(text: str, start: int, end: int) -> list[Travelle
     and the subjects of its sentences ("Wethouder Mobiliteit X en senior adviseur Y presenteerden
     ..."; in the whole text only dated or clearly travelling ones); else what the shared extractor
     finds there, as far as it reads as people or a team."""
-    units = sentences(text, paragraphs(text, start, end))
     about_trip = (start, end) != (0, len(text))
+    units = sentences(text, paragraphs(text, start, end)) if about_trip else sentences(text)
     found = _once(
         [*_delegation_lists(text, units, []), *_subjects(units, trip_sentences=about_trip)]
     )

@@ -74,6 +74,7 @@ _MAJOR_PLACE = 50_000
 _BODY_WORDS = ORG_WORDS | words("afdeling department directie dienst")
 # A function's last words that say a complement follows ("of the", "van de").
 _LINKS = words("of the van de het der voor for from uit bij at")
+_WHERE_FROM = _BODY_WORDS | _LINKS
 # Words that are never part of a person's name: portfolios, functions, bodies, prepositions.
 _NOT_IN_NAME = (
     _PORTFOLIO
@@ -268,7 +269,7 @@ def _split(role: list[str], rest: list[str], bare: bool) -> tuple[str | None, st
         return " ".join(role), None
     named = [t for t in rest if not is_particle(t)]
     where_from = (is_particle(rest[0]) and not bare) or (
-        bool(role) and role[-1].lower() in _BODY_WORDS | _LINKS
+        bool(role) and role[-1].lower() in _WHERE_FROM
     )
     if (
         all(_not_a_name(t) for t in named)
